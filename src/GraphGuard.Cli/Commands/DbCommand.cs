@@ -1,0 +1,124 @@
+using System.CommandLine;
+using GraphGuard.Storage.Database;
+using GraphGuard.Storage.Migrations;
+using Npgsql;
+using Spectre.Console;
+
+namespace GraphGuard.Cli.Commands;
+
+/// <summary><c>graphguard db start|stop|status|migrate|reset</c>.</summary>
+internal static class DbCommand
+{
+    public static Command Create()
+    {
+        var db = new Command("db", $"Manage the database: the private PostgreSQL cluster under $GRAPHGUARD_HOME/pg (default ./.graphguard/pg), or the server in ${GraphGuardHome.ConnectionVariable}");
+        db.Add(Start());
+        db.Add(Stop());
+        db.Add(Status());
+        db.Add(Migrate());
+        db.Add(Reset());
+        return db;
+    }
+
+    private static Command Start()
+    {
+        var command = new Command("start", "Create the private cluster if needed, start it and apply migrations");
+        CliAction.Set(command, async (_, ct) =>
+        {
+            RequirePrivateCluster("start");
+            await using var dataSource = await Database.OpenMigratedAsync(ct);
+            Console.WriteLine($"PostgreSQL running; data in {LocalCluster.Default().DataDirectory}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Stop()
+    {
+        var command = new Command("stop", "Stop the private cluster");
+        CliAction.Set(command, async (_, ct) =>
+        {
+            RequirePrivateCluster("stop");
+            await LocalCluster.Default().StopAsync(ct);
+            Console.WriteLine("PostgreSQL stopped");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Status()
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("status", "Show where the database is, whether it runs, and which migrations are applied") { json };
+        CliAction.Set(command, async (parse, ct) =>
+        {
+            var configured = GraphGuardHome.ConnectionOverride();
+            var cluster = LocalCluster.Default();
+            var state = configured is null ? await cluster.StatusAsync(ct) : ClusterState.Running;
+            IReadOnlyList<int> applied = [];
+            if (state == ClusterState.Running)
+            {
+                await using var dataSource = NpgsqlDataSource.Create(await DatabaseConnector.ResolveAsync(ct: ct));
+                await DatabaseConnector.EnsureDatabaseAsync(dataSource.ConnectionString, ct);
+                applied = await Migrator.AppliedAsync(dataSource, ct);
+            }
+            var pending = Migrator.All.Select(m => m.Version).Except(applied).ToList();
+            var where = configured is null ? cluster.DataDirectory : new NpgsqlConnectionStringBuilder(configured) { Password = null }.ConnectionString;
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(new { location = where, state = state.ToString().ToLowerInvariant(), applied_migrations = applied, pending_migrations = pending });
+            }
+            else
+            {
+                Console.WriteLine($"database:   {where}");
+                Console.WriteLine($"state:      {state.ToString().ToLowerInvariant()}");
+                Console.WriteLine($"migrations: {applied.Count} applied, {pending.Count} pending");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Migrate()
+    {
+        var command = new Command("migrate", "Apply pending schema migrations (a no-op when there are none)");
+        CliAction.Set(command, async (_, ct) =>
+        {
+            await using var dataSource = await DatabaseConnector.OpenAsync(ct: ct);
+            var applied = await Migrator.MigrateAsync(dataSource, ct);
+            Console.WriteLine(applied.Count == 0
+                ? "schema up to date; nothing to apply"
+                : $"applied {string.Join(", ", applied.Select(m => $"{m.Version:D4}_{m.Name}"))}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Reset()
+    {
+        var yes = new Option<bool>("--yes") { Description = "Confirm: every table and row of the GraphGuard database is deleted" };
+        var command = new Command("reset", "Drop the GraphGuard database and recreate it empty at the latest schema") { yes };
+        CliAction.Set(command, async (parse, ct) =>
+        {
+            if (!parse.GetValue(yes))
+            {
+                Console.Error.WriteLine("graphguard: db reset deletes all data; run it again with --yes to confirm");
+                return 2;
+            }
+            var connectionString = await DatabaseConnector.ResolveAsync(ct: ct);
+            await DatabaseConnector.DropDatabaseAsync(connectionString, ct);
+            await using var dataSource = await Database.OpenMigratedAsync(ct);
+            AnsiConsole.MarkupLine("[yellow]database reset[/]: empty, all migrations applied");
+            return 0;
+        });
+        return command;
+    }
+
+    private static void RequirePrivateCluster(string verb)
+    {
+        if (GraphGuardHome.ConnectionOverride() is not null)
+        {
+            throw new DatabaseSetupException($"db {verb} manages the private cluster, but {GraphGuardHome.ConnectionVariable} points at another server; unset it or manage that server yourself");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using GraphGuard.Storage.Ingest;
+using Spectre.Console;
+
+namespace GraphGuard.Cli.Commands;
+
+/// <summary><c>graphguard ingest DIR</c>: load a format-v1 folder (docs/data-format.md).</summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<DirectoryInfo>("DIR") { Description = "Folder with accounts.csv, events.csv, content.csv, content_signals.csv, labels.csv (each optional, .csv or .csv.gz)" };
+        var batchRows = new Option<int>("--batch-rows") { Description = "Rows per committed batch", DefaultValueFactory = _ => new IngestOptions().BatchRows };
+        var json = CommonOptions.Json();
+        var command = new Command("ingest", "Validate and load interaction data; bad rows go to quarantine, re-running is safe") { directory, batchRows, json };
+        CliAction.Set(command, async (parse, ct) =>
+        {
+            var options = new IngestOptions { BatchRows = parse.GetValue(batchRows) };
+            if (options.BatchRows < 1)
+            {
+                throw new ArgumentException("--batch-rows must be at least 1");
+            }
+            var dir = parse.GetValue(directory)!.FullName;
+            await using var dataSource = await Database.OpenMigratedAsync(ct);
+            var ingestor = new Ingestor(dataSource, options);
+            var summary = await ProgressDisplay.RunAsync(
+                !parse.GetValue(json), "ingest", progress => ingestor.IngestAsync(dir, progress, ct));
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(IngestReport.ToJson(summary));
+            }
+            else
+            {
+                IngestReport.Print(summary);
+            }
+            return summary.Succeeded ? 0 : 1;
+        });
+        return command;
+    }
+}

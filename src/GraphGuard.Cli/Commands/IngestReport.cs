@@ -1,0 +1,56 @@
+using GraphGuard.Storage.Ingest;
+using Spectre.Console;
+
+namespace GraphGuard.Cli.Commands;
+
+/// <summary>How an ingest summary is shown: a table per file, quarantine counts per reason, file errors.</summary>
+internal static class IngestReport
+{
+    public static void Print(IngestSummary summary)
+    {
+        var table = new Table().Title($"ingest run {summary.RunId}: {Markup.Escape(summary.Source)}")
+            .AddColumn("file").AddColumn("read", c => c.RightAligned()).AddColumn("loaded", c => c.RightAligned())
+            .AddColumn("unchanged", c => c.RightAligned()).AddColumn("quarantined", c => c.RightAligned());
+        foreach (var f in summary.Files)
+        {
+            table.AddRow(Path.GetFileName(f.File), $"{f.Read:N0}", $"{f.Loaded:N0}", $"{f.Unchanged:N0}", f.Quarantined == 0 ? "0" : $"[yellow]{f.Quarantined:N0}[/]");
+        }
+        table.AddRow("[bold]total[/]", $"[bold]{summary.Read:N0}[/]", $"[bold]{summary.Loaded:N0}[/]", $"[bold]{summary.Unchanged:N0}[/]", $"[bold]{summary.Quarantined:N0}[/]");
+        AnsiConsole.Write(table);
+        var reasons = summary.QuarantinedByReason();
+        if (reasons.Count > 0)
+        {
+            AnsiConsole.MarkupLine("quarantined by reason: " + string.Join(", ", reasons.Select(r => $"[yellow]{r.Key}[/] {r.Value:N0}")));
+            AnsiConsole.MarkupLine($"[grey]see them with: graphguard quarantine list --run {summary.RunId}[/]");
+        }
+        foreach (var f in summary.Files.Where(f => f.Error is not null))
+        {
+            AnsiConsole.MarkupLine($"[red]error[/] {Markup.Escape(f.Error!)}");
+        }
+        var rate = summary.Elapsed.TotalSeconds > 0 ? summary.Read / summary.Elapsed.TotalSeconds : 0;
+        AnsiConsole.MarkupLine($"{summary.NewEntities:N0} new entities; {summary.Elapsed.TotalSeconds:F1} s ({rate:N0} rows/s)");
+    }
+
+    public static object ToJson(IngestSummary summary) => new
+    {
+        run_id = summary.RunId,
+        source = summary.Source,
+        succeeded = summary.Succeeded,
+        elapsed_seconds = Math.Round(summary.Elapsed.TotalSeconds, 3),
+        rows_read = summary.Read,
+        rows_loaded = summary.Loaded,
+        rows_unchanged = summary.Unchanged,
+        rows_quarantined = summary.Quarantined,
+        new_entities = summary.NewEntities,
+        quarantined_by_reason = summary.QuarantinedByReason(),
+        files = summary.Files.Select(f => new
+        {
+            file = Path.GetFileName(f.File),
+            read = f.Read,
+            loaded = f.Loaded,
+            unchanged = f.Unchanged,
+            quarantined = f.QuarantinedByReason,
+            error = f.Error,
+        }),
+    };
+}

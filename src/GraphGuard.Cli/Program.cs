@@ -1,0 +1,10 @@
+using System.CommandLine;
+using GraphGuard.Cli.Commands;
+
+var root = new RootCommand("GraphGuard: graph-based detection of coordinated inauthentic accounts.")
+{
+    DbCommand.Create(),
+    IngestCommand.Create(),
+    QuarantineCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

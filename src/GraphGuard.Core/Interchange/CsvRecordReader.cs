@@ -1,0 +1,384 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+
+namespace GraphGuard.Core.Interchange;
+
+/// <summary>
+/// Streams RFC 4180 records from UTF-8 bytes without loading the input: a pooled window is refilled as
+/// records are consumed. Records may span lines inside quotes. A malformed record is returned with
+/// <see cref="CsvRecord.SyntaxError"/> set and covers only its first physical line, so the reader
+/// resynchronises on the next line and nothing after a stray quote is lost.
+/// </summary>
+public sealed class CsvRecordReader : IDisposable
+{
+    /// <summary>Longest record accepted; longer ones are reported, not buffered without bound.</summary>
+    public const int MaxRecordBytes = 1 << 20;
+
+    private const byte Quote = (byte)'"';
+    private const byte Comma = (byte)',';
+    private const byte Lf = (byte)'\n';
+    private const byte Cr = (byte)'\r';
+
+    private readonly Stream _stream;
+    private readonly CsvRecord _record = new();
+    private byte[] _buffer;
+    private byte[] _scratch;
+    private int _pos;
+    private int _end;
+    private bool _eof;
+    private bool _started;
+    private long _line = 1;
+
+    public CsvRecordReader(Stream stream, int bufferSize = 1 << 16)
+    {
+        _stream = stream;
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bufferSize, 64));
+        _scratch = ArrayPool<byte>.Shared.Rent(256);
+    }
+
+    /// <summary>Reads the next record; false at the end of the input. Blank lines are skipped.</summary>
+    public bool TryRead([NotNullWhen(true)] out CsvRecord? record)
+    {
+        while (true)
+        {
+            if (_pos == _end && !Fill())
+            {
+                record = null;
+                return false;
+            }
+            if (!_started)
+            {
+                _started = true;
+                if (!EnsureAvailable(3) || !_buffer.AsSpan(_pos, 3).SequenceEqual("\uFEFF"u8))
+                {
+                    continue;
+                }
+                _pos += 3;
+                continue;
+            }
+
+            var lineLength = FindLineEnd();
+            if (lineLength < 0)
+            {
+                record = ReadOverlongLine();
+                return true;
+            }
+            var line = _buffer.AsSpan(_pos, lineLength);
+            var terminator = _pos + lineLength < _end ? 1 : 0;
+            var content = line.Length > 0 && line[^1] == Cr ? line[..^1] : line;
+            if (content.IsEmpty)
+            {
+                Advance(lineLength + terminator, newlines: terminator);
+                continue;
+            }
+            record = content.Contains(Quote) ? ReadQuoted(lineLength, terminator) : ReadPlain(content.Length, lineLength + terminator, terminator);
+            return true;
+        }
+    }
+
+    private CsvRecord ReadPlain(int contentLength, int consumed, int newlines)
+    {
+        _record.Reset(_line, _buffer, _pos, contentLength, _buffer);
+        var start = _pos;
+        var span = _buffer.AsSpan(_pos, contentLength);
+        while (true)
+        {
+            var comma = span.IndexOf(Comma);
+            if (comma < 0)
+            {
+                _record.AddField(start, span.Length);
+                break;
+            }
+            _record.AddField(start, comma);
+            start += comma + 1;
+            span = span[(comma + 1)..];
+        }
+        Advance(consumed, newlines);
+        return _record;
+    }
+
+    private CsvRecord ReadQuoted(int firstLineLength, int firstLineTerminator)
+    {
+        while (true)
+        {
+            var outcome = TryParseQuoted(out var consumed, out var rawLength, out var error);
+            if (outcome == QuotedOutcome.NeedMore && _end - _pos < MaxRecordBytes && (Fill() || _eof))
+            {
+                // The window was compacted and extended (or the end was reached): parse again from _pos.
+                firstLineLength = FindLineEnd();
+                firstLineTerminator = _pos + firstLineLength < _end ? 1 : 0;
+                continue;
+            }
+            if (outcome == QuotedOutcome.Complete)
+            {
+                var newlines = _buffer.AsSpan(_pos, consumed).Count(Lf);
+                _record.Reset(_line, _buffer, _pos, rawLength, _scratch);
+                ReplayFields();
+                Advance(consumed, newlines);
+                return _record;
+            }
+            error ??= _end - _pos >= MaxRecordBytes
+                ? $"quoted field runs past {MaxRecordBytes} bytes (unterminated quote?)"
+                : "unterminated quoted field at end of input";
+            return FailFirstLine(firstLineLength, firstLineTerminator, error);
+        }
+    }
+
+    private CsvRecord FailFirstLine(int lineLength, int terminator, string error)
+    {
+        var line = _buffer.AsSpan(_pos, lineLength);
+        var contentLength = line.Length > 0 && line[^1] == Cr ? line.Length - 1 : line.Length;
+        _record.Reset(_line, _buffer, _pos, contentLength, _buffer);
+        _record.Fail(error);
+        Advance(lineLength + terminator, terminator);
+        return _record;
+    }
+
+    private enum QuotedOutcome { Complete, NeedMore, Malformed }
+
+    // Field bounds found during the quoted parse, replayed into the record once it is known to be whole.
+    private int[] _pendingStarts = new int[16];
+    private int[] _pendingLengths = new int[16];
+    private int _pendingCount;
+
+    private QuotedOutcome TryParseQuoted(out int consumed, out int rawLength, out string? error)
+    {
+        consumed = rawLength = 0;
+        error = null;
+        _pendingCount = 0;
+        var scratchLength = 0;
+        var b = _buffer;
+        var i = _pos;
+        var limit = _end;
+        while (true)
+        {
+            var fieldStart = scratchLength;
+            if (i < limit && b[i] == Quote)
+            {
+                i++;
+                while (true)
+                {
+                    var q = b.AsSpan(i, limit - i).IndexOf(Quote);
+                    if (q < 0)
+                    {
+                        return _eof ? Malformed(out error, null) : QuotedOutcome.NeedMore;
+                    }
+                    Append(ref scratchLength, b.AsSpan(i, q));
+                    i += q + 1;
+                    if (i == limit && !_eof)
+                    {
+                        return QuotedOutcome.NeedMore;
+                    }
+                    if (i < limit && b[i] == Quote)
+                    {
+                        Append(ref scratchLength, "\""u8);
+                        i++;
+                        continue;
+                    }
+                    break;
+                }
+                if (i < limit && b[i] != Comma && b[i] != Lf && b[i] != Cr)
+                {
+                    return Malformed(out error, "unexpected character after closing quote");
+                }
+            }
+            else
+            {
+                var rest = b.AsSpan(i, limit - i);
+                var stop = rest.IndexOfAny(Comma, Lf, Quote);
+                if (stop < 0 && !_eof)
+                {
+                    return QuotedOutcome.NeedMore;
+                }
+                var length = stop < 0 ? rest.Length : stop;
+                if (stop >= 0 && rest[stop] == Quote)
+                {
+                    return Malformed(out error, "quote inside an unquoted field");
+                }
+                var field = rest[..length];
+                if (field.Length > 0 && field[^1] == Cr && (stop < 0 || rest[stop] == Lf))
+                {
+                    field = field[..^1];
+                }
+                Append(ref scratchLength, field);
+                i += length;
+            }
+            AddPending(fieldStart, scratchLength - fieldStart);
+
+            if (i == limit)
+            {
+                if (!_eof)
+                {
+                    return QuotedOutcome.NeedMore;
+                }
+                consumed = rawLength = i - _pos;
+                return QuotedOutcome.Complete;
+            }
+            if (b[i] == Comma)
+            {
+                i++;
+                continue;
+            }
+            if (b[i] == Cr)
+            {
+                if (i + 1 == limit && !_eof)
+                {
+                    return QuotedOutcome.NeedMore;
+                }
+                if (i + 1 < limit && b[i + 1] != Lf)
+                {
+                    return Malformed(out error, "carriage return not followed by a line feed");
+                }
+                rawLength = i - _pos;
+                consumed = Math.Min(i + 2, limit) - _pos;
+                return QuotedOutcome.Complete;
+            }
+            rawLength = i - _pos;
+            consumed = i + 1 - _pos;
+            return QuotedOutcome.Complete;
+        }
+    }
+
+    private static QuotedOutcome Malformed(out string? error, string? reason)
+    {
+        error = reason;
+        return QuotedOutcome.Malformed;
+    }
+
+    private void Append(ref int length, ReadOnlySpan<byte> bytes)
+    {
+        if (length + bytes.Length > _scratch.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_scratch.Length * 2, length + bytes.Length));
+            _scratch.AsSpan(0, length).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_scratch);
+            _scratch = bigger;
+        }
+        bytes.CopyTo(_scratch.AsSpan(length));
+        length += bytes.Length;
+    }
+
+    private void AddPending(int start, int length)
+    {
+        if (_pendingCount == _pendingStarts.Length)
+        {
+            Array.Resize(ref _pendingStarts, _pendingCount * 2);
+            Array.Resize(ref _pendingLengths, _pendingCount * 2);
+        }
+        _pendingStarts[_pendingCount] = start;
+        _pendingLengths[_pendingCount] = length;
+        _pendingCount++;
+    }
+
+    private void ReplayFields()
+    {
+        for (var f = 0; f < _pendingCount; f++)
+        {
+            _record.AddField(_pendingStarts[f], _pendingLengths[f]);
+        }
+    }
+
+    /// <summary>Length of the line at <see cref="_pos"/> (without LF), reading more as needed; -1 if over the limit.</summary>
+    private int FindLineEnd()
+    {
+        var searched = 0;
+        while (true)
+        {
+            var lf = _buffer.AsSpan(_pos + searched, _end - _pos - searched).IndexOf(Lf);
+            if (lf >= 0)
+            {
+                return searched + lf;
+            }
+            searched = _end - _pos;
+            if (searched >= MaxRecordBytes)
+            {
+                return -1;
+            }
+            if (!Fill())
+            {
+                return _end - _pos;
+            }
+        }
+    }
+
+    private CsvRecord ReadOverlongLine()
+    {
+        // Drop the rest of the line; the record keeps its first MaxRecordBytes as evidence.
+        var kept = _buffer.AsSpan(_pos, MaxRecordBytes).ToArray();
+        _pos = _end;
+        while (true)
+        {
+            if (_pos == _end && !Fill())
+            {
+                break;
+            }
+            var lf = _buffer.AsSpan(_pos, _end - _pos).IndexOf(Lf);
+            if (lf >= 0)
+            {
+                _pos += lf + 1;
+                break;
+            }
+            _pos = _end;
+        }
+        _record.Reset(_line, kept, 0, kept.Length, kept);
+        _record.Fail($"line longer than {MaxRecordBytes} bytes");
+        _line++;
+        return _record;
+    }
+
+    private bool EnsureAvailable(int count)
+    {
+        while (_end - _pos < count)
+        {
+            if (!Fill())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Compacts the window and reads more; false when nothing more could be read.</summary>
+    private bool Fill()
+    {
+        if (_eof)
+        {
+            return false;
+        }
+        var remaining = _end - _pos;
+        if (remaining == _buffer.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            _buffer.AsSpan(_pos, remaining).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+        else if (_pos > 0)
+        {
+            _buffer.AsSpan(_pos, remaining).CopyTo(_buffer);
+        }
+        _pos = 0;
+        _end = remaining;
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _eof = true;
+            return false;
+        }
+        _end += read;
+        return true;
+    }
+
+    private void Advance(int bytes, int newlines)
+    {
+        _pos += bytes;
+        _line += newlines;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        ArrayPool<byte>.Shared.Return(_scratch);
+        _buffer = _scratch = [];
+    }
+}

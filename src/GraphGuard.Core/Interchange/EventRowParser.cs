@@ -1,0 +1,62 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using GraphGuard.Core.Domain;
+
+namespace GraphGuard.Core.Interchange;
+
+/// <summary>Parses <c>events.csv</c> rows: <c>event_id,ts,actor,action,target_type,target</c>.</summary>
+public sealed class EventRowParser(HeaderLayout layout) : RowParser<EventRow>(layout)
+{
+    private readonly int _id = layout.IndexOf("event_id");
+    private readonly int _ts = layout.IndexOf("ts");
+    private readonly int _actor = layout.IndexOf("actor");
+    private readonly int _action = layout.IndexOf("action");
+    private readonly int _targetType = layout.IndexOf("target_type");
+    private readonly int _target = layout.IndexOf("target");
+
+    // Actions repeat endlessly; interning them keeps one string per distinct action.
+    private readonly Dictionary<string, string> _actions = new(StringComparer.Ordinal);
+
+    protected override bool TryParseFields(CsvRecord record, [NotNullWhen(true)] out EventRow row, out RowRejection rejection)
+    {
+        row = default;
+        if (!TryId(record, _id, "event_id", out var eventId, out rejection) ||
+            !TryTimestamp(record, _ts, "ts", out var ts, out rejection) ||
+            !TryId(record, _actor, "actor", out var actor, out rejection))
+        {
+            return false;
+        }
+        var actionBytes = record[_action];
+        if (!FieldRules.IsAction(actionBytes))
+        {
+            rejection = new RowRejection(QuarantineReason.BadAction, "action", $"'{Shorten(actionBytes)}' is not a lowercase word of 1-32 characters [a-z_]");
+            return false;
+        }
+        Span<char> typeChars = stackalloc char[16];
+        var typeBytes = record[_targetType];
+        if (typeBytes.Length > typeChars.Length || !EntityKinds.TryParse(typeChars[..Encoding.ASCII.GetChars(typeBytes, typeChars)], out var kind))
+        {
+            rejection = new RowRejection(QuarantineReason.BadTargetType, "target_type", $"'{Shorten(typeBytes)}' is not one of {string.Join(", ", EntityKinds.All.Select(k => k.WireName()))}");
+            return false;
+        }
+        if (!TryId(record, _target, "target", out var target, out rejection))
+        {
+            return false;
+        }
+        row = new EventRow(eventId, ts, actor, InternAction(actionBytes), kind, target);
+        return true;
+    }
+
+    private string InternAction(ReadOnlySpan<byte> bytes)
+    {
+        Span<char> chars = stackalloc char[32];
+        var name = chars[..Encoding.ASCII.GetChars(bytes, chars)];
+        var lookup = _actions.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(name, out var interned))
+        {
+            interned = name.ToString();
+            _actions.Add(interned, interned);
+        }
+        return interned;
+    }
+}

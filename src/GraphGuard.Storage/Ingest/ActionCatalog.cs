@@ -1,0 +1,53 @@
+using Npgsql;
+
+namespace GraphGuard.Storage.Ingest;
+
+/// <summary>Action names and their smallint codes (<c>actions</c>); unseen actions get the next code.</summary>
+internal sealed class ActionCatalog
+{
+    private readonly Dictionary<string, short> _codes = new(StringComparer.Ordinal);
+    private readonly List<(short Code, string Name)> _added = [];
+    private short _next;
+
+    public static async Task<ActionCatalog> LoadAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var catalog = new ActionCatalog();
+        await using var cmd = new NpgsqlCommand("select code, name from actions", connection);
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var code = reader.GetInt16(0);
+            catalog._codes[reader.GetString(1)] = code;
+            catalog._next = Math.Max(catalog._next, code);
+        }
+        return catalog;
+    }
+
+    public short Code(string action)
+    {
+        if (!_codes.TryGetValue(action, out var code))
+        {
+            if (_next == short.MaxValue)
+            {
+                throw new InvalidDataException($"more than {short.MaxValue} distinct actions; action '{action}' cannot be stored");
+            }
+            code = ++_next;
+            _codes.Add(action, code);
+            _added.Add((code, action));
+        }
+        return code;
+    }
+
+    public async Task SaveNewAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        foreach (var (code, name) in _added)
+        {
+            await using var cmd = new NpgsqlCommand("insert into actions (code, name) values ($1, $2)", connection)
+            {
+                Parameters = { new() { Value = code }, new() { Value = name } },
+            };
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        _added.Clear();
+    }
+}

@@ -1,0 +1,11 @@
+namespace GraphGuard.Storage.Ingest;
+
+/// <summary>How an ingest runs.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>
+    /// Rows per transaction. Each batch commits its rows, the entities they introduce and its quarantine
+    /// together, so a killed ingest leaves whole batches behind and a re-run completes the rest.
+    /// </summary>
+    public int BatchRows { get; init; } = 500_000;
+}

@@ -1,0 +1,31 @@
+namespace GraphGuard.Storage.Ingest;
+
+/// <summary>The outcome of one <c>graphguard ingest</c>, as recorded in <c>ingest_runs</c>.</summary>
+public sealed class IngestSummary(int runId, string source)
+{
+    public int RunId { get; } = runId;
+    public string Source { get; } = source;
+    public List<FileSummary> Files { get; } = [];
+    public TimeSpan Elapsed { get; set; }
+
+    /// <summary>Entities first seen in this run.</summary>
+    public long NewEntities { get; set; }
+
+    public long Read => Files.Sum(f => f.Read);
+    public long Loaded => Files.Sum(f => f.Loaded);
+    public long Unchanged => Files.Sum(f => f.Unchanged);
+    public long Quarantined => Files.Sum(f => f.Quarantined);
+
+    /// <summary>True when every file was read to its end (rows may still have been quarantined).</summary>
+    public bool Succeeded => Files.All(f => f.Error is null);
+
+    public SortedDictionary<string, long> QuarantinedByReason()
+    {
+        var total = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (reason, count) in Files.SelectMany(f => f.QuarantinedByReason))
+        {
+            total[reason] = total.GetValueOrDefault(reason) + count;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using GraphGuard.Core.Interchange;
+using Npgsql;
+
+namespace GraphGuard.Storage.Ingest;
+
+/// <summary>
+/// <c>graphguard ingest DIR</c>: streams each file of a format-v1 folder, validates every row, and lands
+/// the good ones with binary COPY in batches while bad ones go to <c>quarantine</c> with their reason.
+/// </summary>
+/// <remarks>
+/// Implementation note: each batch is one transaction holding its rows, the entities they introduce,
+/// its quarantine rows and the ledger's progress. Merges skip rows already stored, and new entities get
+/// ids in order of first appearance, so a re-run after a kill ends in exactly the state of one clean run.
+/// A session advisory lock makes concurrent ingests queue instead of racing for ids.
+/// </remarks>
+public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
+{
+    private const long LockKey = 0x6772_6170_6869_6e67; // "graphing"
+
+    public async Task<IngestSummary> IngestAsync(string directory, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
+    {
+        var folder = InterchangeFolder.Open(directory);
+        var clock = Stopwatch.StartNew();
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await ExecuteAsync(connection, $"select pg_advisory_lock({LockKey})", ct).ConfigureAwait(false);
+        IngestSummary? summary = null;
+        try
+        {
+            await RunLedger.MarkInterruptedAsync(connection, ct).ConfigureAwait(false);
+            summary = new IngestSummary(await RunLedger.StartAsync(connection, folder.FullPath, ct).ConfigureAwait(false), folder.FullPath);
+            var context = new IngestContext(
+                await EntityStore.LoadAsync(connection, ct).ConfigureAwait(false),
+                await ActionCatalog.LoadAsync(connection, ct).ConfigureAwait(false));
+            var entitiesBefore = context.Entities.Count;
+            await ExecuteAsync(connection, QuarantineWriter.StageDdl, ct).ConfigureAwait(false);
+            foreach (var (schema, path) in folder.Files)
+            {
+                var file = new FileSummary(path);
+                summary.Files.Add(file);
+                var run = new FileRun(connection, summary, file, context, options.BatchRows, progress);
+                await (schema.File switch
+                {
+                    InterchangeFile.Accounts => run.LoadAsync(new AccountLoader(), ct),
+                    InterchangeFile.Content => run.LoadAsync(new ContentLoader(), ct),
+                    InterchangeFile.Events => run.LoadAsync(new EventLoader(), ct),
+                    InterchangeFile.ContentSignals => run.LoadAsync(new ContentSignalLoader(), ct),
+                    InterchangeFile.Labels => run.LoadAsync(new LabelLoader(), ct),
+                    _ => throw new UnreachableException(),
+                }).ConfigureAwait(false);
+            }
+            summary.NewEntities = context.Entities.Count - entitiesBefore;
+            summary.Elapsed = clock.Elapsed;
+            await RunLedger.FinishAsync(connection, summary, error: null, ct).ConfigureAwait(false);
+            return summary;
+        }
+        catch (Exception e) when (summary is not null && e is not OperationCanceledException)
+        {
+            await TryRecordFailureAsync(connection, summary, e).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await ExecuteAsync(connection, $"select pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task TryRecordFailureAsync(NpgsqlConnection connection, IngestSummary summary, Exception error)
+    {
+        try
+        {
+            await RunLedger.FinishAsync(connection, summary, error.Message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection itself failed; the run stays 'running' and the next ingest marks it interrupted.
+        }
+    }
+
+    internal static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+}
