@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace GraphGuard.Cli.Tests;
+
+/// <summary>Runs the built <c>graphguard</c> as a real child process against a given database.</summary>
+internal static class GraphGuardProcess
+{
+    public static ProcessStartInfo StartInfo(string? connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "graphguard.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        if (connectionString is not null)
+        {
+            start.Environment["GRAPHGUARD_DB"] = connectionString;
+        }
+        start.Environment["NO_COLOR"] = "1";
+        return start;
+    }
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? connectionString, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(connectionString, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
