@@ -29,9 +29,15 @@ public sealed class LocalCluster(string root, string binDirectory)
         return code == 0 ? ClusterState.Running : ClusterState.Stopped;
     }
 
-    /// <summary>Creates the cluster if needed and starts it if stopped. Safe to call at any time.</summary>
+    /// <summary>Creates the cluster if needed and starts it if stopped. Safe to call at any time, from several processes at once.</summary>
     public async Task StartAsync(CancellationToken ct = default)
     {
+        if (await StatusAsync(ct).ConfigureAwait(false) == ClusterState.Running)
+        {
+            return;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Root)!);
+        using var exclusive = await LockAsync(ct).ConfigureAwait(false);
         var state = await StatusAsync(ct).ConfigureAwait(false);
         if (state == ClusterState.Running)
         {
@@ -42,6 +48,23 @@ public sealed class LocalCluster(string root, string binDirectory)
             await InitAsync(ct).ConfigureAwait(false);
         }
         await ExternalCommand.RunCheckedAsync(Tool("pg_ctl"), ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "120", "start"], ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A lock file beside the cluster: two processes starting it at once must not both run initdb.</summary>
+    private async Task<FileStream> LockAsync(CancellationToken ct)
+    {
+        var path = Root + ".lock";
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 600)
+            {
+                await Task.Delay(100, ct).ConfigureAwait(false);
+            }
+        }
     }
 
     public async Task StopAsync(CancellationToken ct = default)

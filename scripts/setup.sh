@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what GraphGuard needs on a fresh Debian machine that has only the .NET SDK, then builds.
+# Sourced by demo.sh and test.sh; safe to run again (it installs only what is missing).
+set -euo pipefail
+
+need=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
+command -v runuser >/dev/null || need+=(util-linux)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing Debian packages: ${need[*]}; run as root or install them first" >&2
+    exit 1
+  fi
+  echo "setup: installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# The private cluster runs as the postgres OS user when we are root; it must be able to reach its folder.
+if [ -z "${GRAPHGUARD_HOME:-}" ]; then
+  export GRAPHGUARD_HOME="$PWD/.graphguard"
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$PWD"; then
+    export GRAPHGUARD_HOME="/var/tmp/graphguard-$(echo -n "$PWD" | md5sum | cut -c1-12)"
+    echo "setup: postgres cannot traverse $PWD; keeping the database in $GRAPHGUARD_HOME"
+  fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+dotnet build GraphGuard.sln -c Release -nologo -clp:ErrorsOnly -v:q
+graphguard() { dotnet "$PWD/src/GraphGuard.Cli/bin/Release/net10.0/graphguard.dll" "$@"; }
