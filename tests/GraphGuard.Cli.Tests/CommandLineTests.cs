@@ -21,7 +21,8 @@ public sealed class CommandLineTests
     {
         var (code, stdout, _) = await GraphGuardProcess.RunAsync(null, args);
         Assert.That(code, Is.Zero);
-        Assert.That(stdout, Does.Contain("Usage:"));
+        var command = string.Join(' ', args[..^1].Prepend("graphguard"));
+        Assert.That(stdout, Does.Contain("Usage:").And.Contain($"  {command} ").And.Not.Contain("Unrecognized"));
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GraphGuard.Storage.Database;
+using GraphGuard.Storage.Inspection;
 using GraphGuard.Storage.Migrations;
 using Npgsql;
 using Spectre.Console;
@@ -17,6 +18,7 @@ internal static class DbCommand
         db.Add(Status());
         db.Add(Migrate());
         db.Add(Reset());
+        db.Add(Stats());
         return db;
     }
 
@@ -109,6 +111,34 @@ internal static class DbCommand
             await DatabaseConnector.DropDatabaseAsync(connectionString, ct);
             await using var dataSource = await Database.OpenMigratedAsync(ct);
             AnsiConsole.MarkupLine("[yellow]database reset[/]: empty, all migrations applied");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Stats()
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("stats", "Summarise what the store holds: rows per table, entities per kind, events per action") { json };
+        CliAction.Set(command, async (parse, ct) =>
+        {
+            await using var dataSource = await Database.OpenMigratedAsync(ct);
+            var stats = await StoreStatistics.ReadAsync(dataSource, ct);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(stats);
+                return 0;
+            }
+            var grid = new Grid().AddColumn().AddColumn();
+            void Row(string name, IReadOnlyDictionary<string, long> counts) =>
+                grid.AddRow($"[bold]{name}[/]", counts.Count == 0 ? "-" : Markup.Escape(string.Join(", ", counts.Select(c => $"{c.Key} {c.Value:N0}"))));
+            Row("rows", stats.Tables);
+            Row("entities", stats.EntitiesByKind);
+            Row("events", stats.EventsByAction);
+            Row("labeled accounts", stats.LabelsByLabel);
+            Row("quarantine", stats.QuarantineByReason);
+            grid.AddRow("[bold]event time span[/]", stats.FirstEvent is null ? "-" : $"{stats.FirstEvent:u} .. {stats.LastEvent:u}");
+            AnsiConsole.Write(grid);
             return 0;
         });
         return command;

@@ -18,6 +18,9 @@ public sealed class FileSummary(string file)
 
     public SortedDictionary<string, long> QuarantinedByReason { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Wall time spent on this file.</summary>
+    public TimeSpan Elapsed { get; set; }
+
     /// <summary>Why the file could not be read to its end (bad header, corrupt gzip), or null.</summary>
     public string? Error { get; set; }
 

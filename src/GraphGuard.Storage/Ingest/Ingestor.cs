@@ -39,6 +39,7 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
                 var file = new FileSummary(path);
                 summary.Files.Add(file);
                 var run = new FileRun(connection, summary, file, context, options.BatchRows, progress);
+                var fileClock = Stopwatch.StartNew();
                 await (schema.File switch
                 {
                     InterchangeFile.Accounts => run.LoadAsync(new AccountLoader(), ct),
@@ -48,6 +49,7 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
                     InterchangeFile.Labels => run.LoadAsync(new LabelLoader(), ct),
                     _ => throw new UnreachableException(),
                 }).ConfigureAwait(false);
+                file.Elapsed = fileClock.Elapsed;
             }
             summary.NewEntities = context.Entities.Count - entitiesBefore;
             summary.Elapsed = clock.Elapsed;
