@@ -206,7 +206,8 @@ internal static class CampaignPlanner
             int victim = random.Pick(victims);
             int k = random.Next(plan.PostCount[victim]);
             int time = plan.PostTime(victim, k) + random.Between(5 * WorldClock.Minute, 36 * Hour);
-            if (time < WorldClock.End - (2 * Hour))
+            // One pile-on per post: a second wave under the same post would blur the first.
+            if (time < WorldClock.End - (2 * Hour) && !attacks.Exists(x => x.Victim == victim && x.PostIndex == k))
             {
                 attacks.Add(new Campaign.Attack(victim, k, time));
             }

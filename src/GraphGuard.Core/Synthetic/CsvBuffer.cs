@@ -20,8 +20,6 @@ internal sealed class CsvBuffer
 
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
-    public int Length => _length;
-
     public void Clear()
     {
         _length = 0;

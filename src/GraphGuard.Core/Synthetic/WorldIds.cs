@@ -12,9 +12,6 @@ internal sealed class WorldIds
 
     public WorldIds(ulong key) => _key = key;
 
-    /// <summary>Length in bytes of every account id (<c>u</c> and ten hex digits).</summary>
-    public const int AccountIdLength = 11;
-
     public void Account(CsvBuffer buffer, int index)
     {
         buffer.Byte((byte)'u');
