@@ -182,7 +182,8 @@ internal sealed partial class WorldPlan
         int gateways = Math.Max(1, AccountCount / 10_000);
         for (int a = 0; a < AccountCount; a++)
         {
-            if (CampaignOf[a] < 0 && CampusOf[a] < 0 && random.Chance(0.2))
+            // Families are on their home Wi-Fi; that shared address is their signature.
+            if (CampaignOf[a] < 0 && CampusOf[a] < 0 && FamilyOf[a] < 0 && random.Chance(0.2))
             {
                 NatOf[a] = random.Next(gateways);
             }
