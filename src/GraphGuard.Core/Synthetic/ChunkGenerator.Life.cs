@@ -74,6 +74,29 @@ internal sealed partial class ChunkGenerator
         if (identity.Campaign is null)
         {
             JoinViralBursts(a, community, start);
+            Shop(a, start, span);
+        }
+    }
+
+    /// <summary>
+    /// Coins, gifts and promotions. Engagement-farm customers pay shortly before each order, but they are
+    /// far from the only buyers, so a purchase alone proves nothing. Families share one card.
+    /// </summary>
+    private void Shop(int a, int start, int span)
+    {
+        int family = _plan.FamilyOf[a];
+        ulong card = family >= 0 ? StableHash.Mix(_plan.Key, 0xFA9A, (ulong)family) : StableHash.Mix(_plan.Key, 0xBA7, (ulong)a);
+        for (int i = _random.Chance(0.05) ? _random.Between(1, 4) : 0; i > 0; i--)
+        {
+            PaymentEvent(start + _random.Next(span), a, card);
+        }
+
+        if (_plan.Purchases.TryGetValue(a, out var orders))
+        {
+            foreach (int time in orders)
+            {
+                PaymentEvent(time, a, card);
+            }
         }
     }
 
@@ -136,15 +159,19 @@ internal sealed partial class ChunkGenerator
     private void PostNormally(int a, int community, int k)
     {
         int ts = _plan.PostTime(a, k);
-        Post(a, k, ts, _text.LegitPost(community), LegitSpamScore(), LegitToxicityScore());
+
+        // Creators link out too, often with the URL in the caption, so "has a URL" is no spam verdict.
+        byte[]? url = _random.Chance(0.08) ? _text.LegitUrl().ToArray() : null;
+        var caption = _text.LegitPost(community, url is not null && _random.Chance(0.6) ? url : default);
+        Post(a, k, ts, caption, LegitSpamScore(), LegitToxicityScore());
         for (int tags = _random.Chance(0.5) ? _random.Between(1, 4) : 0; tags > 0; tags--)
         {
-            TextEvent(ts, a, ",tag,hashtag,"u8, _text.Hashtag(community));
+            TextEvent(ts, a, ",tag,hashtag,"u8, _random.Chance(0.03) ? _text.SpamHashtag() : _text.Hashtag(community));
         }
 
-        if (_random.Chance(0.08))
+        if (url is not null)
         {
-            TextEvent(ts, a, ",link,url,"u8, _text.LegitUrl());
+            TextEvent(ts, a, ",link,url,"u8, url);
         }
     }
 

@@ -50,17 +50,6 @@ internal sealed partial class ChunkGenerator
             if (campaign is not null)
             {
                 ActOut(a, identity, campaign);
-            }
-            else if (_plan.Purchases.TryGetValue(a, out var purchases))
-            {
-                foreach (int time in purchases)
-                {
-                    PaymentEvent(time, a, StableHash.Mix(_plan.Key, 0xBA7, (ulong)a));
-                }
-            }
-
-            if (campaign is not null)
-            {
                 WriteTruth(a, campaign);
             }
 

@@ -21,7 +21,8 @@ internal sealed class TextComposer
         _key = key;
     }
 
-    public ReadOnlySpan<byte> LegitPost(int community)
+    /// <summary>A caption in the community's words, ending with <paramref name="url"/> when one is given.</summary>
+    public ReadOnlySpan<byte> LegitPost(int community, ReadOnlySpan<byte> url)
     {
         _text.Clear();
         if (_random.Chance(0.02))
@@ -35,6 +36,12 @@ internal sealed class TextComposer
         {
             _text.Byte((byte)'\n');
             AppendWords(community, _random.Between(2, 5));
+        }
+
+        if (!url.IsEmpty)
+        {
+            _text.Byte((byte)' ');
+            _text.Raw(url);
         }
 
         if (_random.Chance(0.3))
