@@ -66,6 +66,11 @@ internal sealed partial class ChunkGenerator
             }
         }
 
+        if (identity.Campaign is null && _random.Chance(0.01 * level))
+        {
+            ReportAccount(a, community, start, span);
+        }
+
         for (int k = 0; k < _plan.PostCount[a]; k++)
         {
             PostNormally(a, community, k);
@@ -97,6 +102,23 @@ internal sealed partial class ChunkGenerator
             {
                 PaymentEvent(time, a, card);
             }
+        }
+    }
+
+    /// <summary>
+    /// Users flag accounts too: half the time a real abuser, otherwise someone they merely dislike, so a
+    /// report is evidence, not proof (brigades file reports in bulk against their victims).
+    /// </summary>
+    private void ReportAccount(int a, int community, int start, int span)
+    {
+        var campaigns = _plan.Campaigns;
+        int target = _random.Chance(0.5)
+            ? _random.Pick(campaigns[_random.Next(campaigns.Count)].Members)
+            : _plan.SampleCommunityMember(_random, community);
+        int ts = Math.Max(start + _random.Next(span), _plan.CreatedAt[target] + WorldClock.Day);
+        if (target != a && ts < WorldClock.End)
+        {
+            AccountEvent(ts, a, ",report,account,"u8, target);
         }
     }
 
