@@ -20,52 +20,52 @@ internal sealed class CsvTable
     public static CsvTable Parse(byte[] utf8)
     {
         string text = Encoding.UTF8.GetString(utf8);
+        Assert.That(text, Does.EndWith("\n"), "the file must end with a line break");
         var records = new List<string[]>();
         var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < text.Length; i++)
+        int i = 0;
+        while (i < text.Length)
         {
-            char c = text[i];
-            if (quoted)
+            string field;
+            if (text[i] == '"')
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                var quoted = new StringBuilder();
+                i++;
+                while (true)
                 {
-                    field.Append('"');
-                    i++;
+                    int quote = text.IndexOf('"', i);
+                    quoted.Append(text, i, quote - i);
+                    i = quote + 1;
+                    if (i < text.Length && text[i] == '"')
+                    {
+                        quoted.Append('"');
+                        i++;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add(fields.ToArray());
-                fields.Clear();
+
+                field = quoted.ToString();
             }
             else
             {
-                field.Append(c);
+                int end = text.AsSpan(i).IndexOfAny(',', '\n');
+                field = text.Substring(i, end);
+                i += end;
             }
+
+            fields.Add(field);
+            if (text[i] == '\n')
+            {
+                records.Add(fields.ToArray());
+                fields.Clear();
+            }
+
+            i++;
         }
 
-        Assert.That(field.Length == 0 && fields.Count == 0 && !quoted, "the file must end with a line break");
         return new CsvTable(records[0], records.Skip(1).ToList());
     }
 }
