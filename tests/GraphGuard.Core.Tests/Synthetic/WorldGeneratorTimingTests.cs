@@ -29,7 +29,7 @@ public sealed class WorldGeneratorTimingTests
             TestContext.Out.WriteLine($"{name,-22} {new FileInfo(Path.Combine(folder, name)).Length / 1e6,10:N1} MB");
         }
 
-        TestContext.Out.WriteLine(summary);
+        TestContext.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary));
         Assert.That(summary.Accounts, Is.EqualTo(accounts));
     }
 }
