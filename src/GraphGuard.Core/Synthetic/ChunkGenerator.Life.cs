@@ -18,7 +18,7 @@ internal sealed partial class ChunkGenerator
 
         for (int i = 1 + _random.Count(3 * level); i > 0; i--)
         {
-            Login(start + _random.Next(span), a, identity);
+            Login(Daytime(a, start, span), a, identity);
         }
 
         for (int i = _random.Count(1.5 * level); i > 0; i--)
@@ -26,7 +26,7 @@ internal sealed partial class ChunkGenerator
             int target = _random.Chance(0.88)
                 ? _plan.SampleCreator(_random, community)
                 : _plan.SampleCommunityMember(_random, community);
-            Follow(start + _random.Next(span), a, target);
+            Follow(Daytime(a, start, span), a, target);
         }
 
         FollowFamily(a, start, span);
@@ -51,7 +51,7 @@ internal sealed partial class ChunkGenerator
                 : _plan.SampleCommunityMember(_random, community);
             if (friend != a)
             {
-                AccountEvent(start + _random.Next(span), a, ",message,account,"u8, friend);
+                AccountEvent(Daytime(a, start, span), a, ",message,account,"u8, friend);
             }
         }
 
@@ -93,7 +93,7 @@ internal sealed partial class ChunkGenerator
         ulong card = family >= 0 ? StableHash.Mix(_plan.Key, 0xFA9A, (ulong)family) : StableHash.Mix(_plan.Key, 0xBA7, (ulong)a);
         for (int i = _random.Chance(0.05) ? _random.Between(1, 4) : 0; i > 0; i--)
         {
-            PaymentEvent(start + _random.Next(span), a, card);
+            PaymentEvent(Daytime(a, start, span), a, card);
         }
 
         if (_plan.Purchases.TryGetValue(a, out var orders))
@@ -115,12 +115,15 @@ internal sealed partial class ChunkGenerator
         int target = _random.Chance(0.5)
             ? _random.Pick(campaigns[_random.Next(campaigns.Count)].Members)
             : _plan.SampleCommunityMember(_random, community);
-        int ts = Math.Max(start + _random.Next(span), _plan.CreatedAt[target] + WorldClock.Day);
+        int ts = Math.Max(Daytime(a, start, span), _plan.CreatedAt[target] + WorldClock.Day);
         if (target != a && ts < WorldClock.End)
         {
             AccountEvent(ts, a, ",report,account,"u8, target);
         }
     }
+
+    private int Daytime(int a, int start, int span) =>
+        DailyRhythm.Draw(_random, start, span, Countries.UtcOffsetHours[_plan.Country[a]]);
 
     private void Follow(int ts, int a, int target)
     {
@@ -142,12 +145,12 @@ internal sealed partial class ChunkGenerator
 
         for (int m = a - 1; m >= 0 && _plan.FamilyOf[m] == family; m--)
         {
-            Follow(start + _random.Next(span), a, m);
+            Follow(Daytime(a, start, span), a, m);
         }
 
         for (int m = a + 1; m < _plan.AccountCount && _plan.FamilyOf[m] == family; m++)
         {
-            Follow(start + _random.Next(span), a, m);
+            Follow(Daytime(a, start, span), a, m);
         }
     }
 

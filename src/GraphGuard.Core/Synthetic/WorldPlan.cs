@@ -98,8 +98,22 @@ internal sealed partial class WorldPlan
     public int PostTime(int owner, int k)
     {
         int start = ActiveStart(owner);
-        double u = StableHash.Unit(StableHash.Mix(Key, 0x9057, (ulong)owner, (ulong)k));
-        return start + (int)(u * (WorldClock.End - WorldClock.Hour - start));
+        int span = WorldClock.End - WorldClock.Hour - start;
+        int offset = Countries.UtcOffsetHours[Country[owner]];
+        int ts = start;
+
+        // DailyRhythm.Draw, with hashes in place of the random stream.
+        for (ulong attempt = 0; attempt < 3; attempt++)
+        {
+            ulong h = StableHash.Mix(Key, 0x9057 + attempt, (ulong)owner, (ulong)k);
+            ts = start + (int)(StableHash.Unit(h) * span);
+            if (StableHash.Unit(StableHash.Mix(h)) < DailyRhythm.Acceptance(ts, offset))
+            {
+                break;
+            }
+        }
+
+        return ts;
     }
 
     /// <summary>

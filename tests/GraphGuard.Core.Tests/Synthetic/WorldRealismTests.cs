@@ -138,6 +138,22 @@ public sealed class WorldRealismTests
     }
 
     [Test]
+    public void Logins_follow_a_daily_rhythm_in_local_time()
+    {
+        var offsets = new Dictionary<string, int> { ["US"] = -6, ["IN"] = 5, ["BR"] = -3, ["ID"] = 7 };
+        var offsetOf = Rows(WorldStreams.AccountsFile).Where(r => offsets.ContainsKey(r[2])).ToDictionary(r => r[0], r => offsets[r[2]]);
+        var byHour = new int[24];
+        foreach (var e in Rows(WorldStreams.EventsFile).Where(e => e[3] == "login" && e[4] == "ip" && offsetOf.ContainsKey(e[2])))
+        {
+            byHour[(InterchangeRules.Time(e[1]).Hour + offsetOf[e[2]] + 24) % 24]++;
+        }
+
+        int night = byHour[3] + byHour[4] + byHour[5];
+        int evening = byHour[19] + byHour[20] + byHour[21];
+        Assert.That(night, Is.LessThan(evening / 2));
+    }
+
+    [Test]
     public void Legit_text_is_mostly_distinct_and_spam_text_is_not()
     {
         var truth = PatternOf;
