@@ -1,0 +1,52 @@
+namespace GraphGuard.Core.Synthetic;
+
+/// <summary>What <see cref="WorldGenerator"/> builds. The same options always give byte-identical files.</summary>
+public sealed record WorldOptions
+{
+    /// <summary>Smallest world that still holds several campaigns of every pattern.</summary>
+    public const int MinAccounts = 1_000;
+
+    /// <summary>Account ids carry 40 bits; far more than any machine here can generate.</summary>
+    public const int MaxAccounts = 200_000_000;
+
+    /// <summary>Number of accounts, abusive ones included.</summary>
+    public int Accounts { get; init; } = 100_000;
+
+    /// <summary>Seed of every random choice.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Fraction of abusive accounts that enforcement history labels <c>abusive</c>.</summary>
+    public double AbusiveLabelRate { get; init; } = 0.30;
+
+    /// <summary>Fraction of legitimate accounts labeled <c>benign</c> (reviewed and cleared).</summary>
+    public double BenignLabelRate { get; init; } = 0.02;
+
+    /// <summary>Malformed rows to inject across the ingestible files, for quarantine demos.</summary>
+    public int BadRows { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first option out of range.</summary>
+    public void Validate()
+    {
+        if (Accounts is < MinAccounts or > MaxAccounts)
+        {
+            throw new ArgumentException(
+                $"Accounts must be between {MinAccounts:N0} and {MaxAccounts:N0}, got {Accounts:N0}.", nameof(Accounts));
+        }
+
+        CheckRate(AbusiveLabelRate, nameof(AbusiveLabelRate));
+        CheckRate(BenignLabelRate, nameof(BenignLabelRate));
+        if (BadRows < 0 || BadRows > Accounts)
+        {
+            throw new ArgumentException(
+                $"BadRows must be between 0 and the number of accounts ({Accounts:N0}), got {BadRows:N0}.", nameof(BadRows));
+        }
+    }
+
+    private static void CheckRate(double rate, string name)
+    {
+        if (!(rate >= 0 && rate <= 1))
+        {
+            throw new ArgumentException($"{name} must be a fraction between 0 and 1, got {rate}.", name);
+        }
+    }
+}
