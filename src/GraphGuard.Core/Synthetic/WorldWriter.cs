@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace GraphGuard.Core.Synthetic;
@@ -56,6 +57,8 @@ internal sealed class WorldWriter
         }
     }
 
+    private static readonly StandardFormat EventIdFormat = new('D', 12);
+
     // Event rows never hold a line break inside a field (no free text), so every LF ends a row.
     private void WriteEvents(ReadOnlySpan<byte> rows)
     {
@@ -68,8 +71,9 @@ internal sealed class WorldWriter
             }
 
             var span = _staging.AsSpan(_staged);
+            // Fixed-width ids rising in file order, as a logging pipeline's sequence or snowflake ids do.
             span[0] = (byte)'e';
-            Utf8Formatter.TryFormat(++_eventId, span[1..], out int digits);
+            Utf8Formatter.TryFormat(++_eventId, span[1..], out int digits, EventIdFormat);
             span[1 + digits] = (byte)',';
             rows[..length].CopyTo(span[(2 + digits)..]);
             _staged += 2 + digits + length;
