@@ -7,5 +7,6 @@ var root = new RootCommand("GraphGuard: graph-based detection of coordinated ina
     GenerateCommand.Create(),
     IngestCommand.Create(),
     QuarantineCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -10,12 +10,12 @@ internal static class IngestReport
     {
         var table = new Table().Title($"ingest run {summary.RunId}: {Markup.Escape(summary.Source)}")
             .AddColumn("file").AddColumn("read", c => c.RightAligned()).AddColumn("loaded", c => c.RightAligned())
-            .AddColumn("unchanged", c => c.RightAligned()).AddColumn("quarantined", c => c.RightAligned());
+            .AddColumn("unchanged", c => c.RightAligned()).AddColumn("quarantined", c => c.RightAligned()).AddColumn("seconds", c => c.RightAligned());
         foreach (var f in summary.Files)
         {
-            table.AddRow(Path.GetFileName(f.File), $"{f.Read:N0}", $"{f.Loaded:N0}", $"{f.Unchanged:N0}", f.Quarantined == 0 ? "0" : $"[yellow]{f.Quarantined:N0}[/]");
+            table.AddRow(Path.GetFileName(f.File), $"{f.Read:N0}", $"{f.Loaded:N0}", $"{f.Unchanged:N0}", f.Quarantined == 0 ? "0" : $"[yellow]{f.Quarantined:N0}[/]", $"{f.Elapsed.TotalSeconds:F1}");
         }
-        table.AddRow("[bold]total[/]", $"[bold]{summary.Read:N0}[/]", $"[bold]{summary.Loaded:N0}[/]", $"[bold]{summary.Unchanged:N0}[/]", $"[bold]{summary.Quarantined:N0}[/]");
+        table.AddRow("[bold]total[/]", $"[bold]{summary.Read:N0}[/]", $"[bold]{summary.Loaded:N0}[/]", $"[bold]{summary.Unchanged:N0}[/]", $"[bold]{summary.Quarantined:N0}[/]", $"[bold]{summary.Elapsed.TotalSeconds:F1}[/]");
         AnsiConsole.Write(table);
         var reasons = summary.QuarantinedByReason();
         if (reasons.Count > 0)
@@ -50,6 +50,7 @@ internal static class IngestReport
             loaded = f.Loaded,
             unchanged = f.Unchanged,
             quarantined = f.QuarantinedByReason,
+            seconds = Math.Round(f.Elapsed.TotalSeconds, 3),
             error = f.Error,
         }),
     };

@@ -46,6 +46,18 @@ public sealed class EntityDictionary
         return id;
     }
 
+    /// <summary>
+    /// The id of an entity named by UTF-8 bytes (at most 256, as format v1 allows), assigning the next id
+    /// when it is new. Only a new entity costs a string.
+    /// </summary>
+    public int GetOrAdd(EntityKind kind, ReadOnlySpan<byte> utf8ExternalId)
+    {
+        Span<char> chars = utf8ExternalId.Length <= 256 ? stackalloc char[256] : new char[utf8ExternalId.Length];
+        var name = chars[..System.Text.Encoding.UTF8.GetChars(utf8ExternalId, chars)];
+        var lookup = _byKind[(int)kind].GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(name, out var id) ? id : GetOrAdd(kind, name.ToString());
+    }
+
     /// <summary>The id of a known entity, or -1.</summary>
     public int Find(EntityKind kind, ReadOnlySpan<char> externalId) =>
         _byKind[(int)kind].GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(externalId, out var id) ? id : -1;

@@ -20,6 +20,24 @@ public static class EntityKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown entity kind"),
     };
 
+    /// <summary>Parses a wire name given as UTF-8 bytes (exact, lowercase) into a kind.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> name, out EntityKind kind)
+    {
+        kind = name.Length switch
+        {
+            2 when name.SequenceEqual("ip"u8) => EntityKind.Ip,
+            3 when name.SequenceEqual("url"u8) => EntityKind.Url,
+            5 when name.SequenceEqual("phone"u8) => EntityKind.Phone,
+            6 when name.SequenceEqual("device"u8) => EntityKind.Device,
+            7 when name.SequenceEqual("account"u8) => EntityKind.Account,
+            7 when name.SequenceEqual("content"u8) => EntityKind.Content,
+            7 when name.SequenceEqual("payment"u8) => EntityKind.Payment,
+            7 when name.SequenceEqual("hashtag"u8) => EntityKind.Hashtag,
+            _ => 0,
+        };
+        return kind != 0;
+    }
+
     /// <summary>Parses a wire name (exact, lowercase) into a kind.</summary>
     public static bool TryParse(ReadOnlySpan<char> name, out EntityKind kind)
     {

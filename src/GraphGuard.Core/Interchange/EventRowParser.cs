@@ -14,15 +14,18 @@ public sealed class EventRowParser(HeaderLayout layout) : RowParser<EventRow>(la
     private readonly int _targetType = layout.IndexOf("target_type");
     private readonly int _target = layout.IndexOf("target");
 
-    // Actions repeat endlessly; interning them keeps one string per distinct action.
+    // Actions repeat endlessly; interning them keeps one string per distinct action, and runs of the
+    // same action (common: exports are grouped by actor or session) skip even the lookup.
     private readonly Dictionary<string, string> _actions = new(StringComparer.Ordinal);
+    private byte[] _lastAction = [];
+    private string _lastActionName = "";
 
     protected override bool TryParseFields(CsvRecord record, [NotNullWhen(true)] out EventRow row, out RowRejection rejection)
     {
         row = default;
-        if (!TryId(record, _id, "event_id", out var eventId, out rejection) ||
+        if (!IsId(record, _id, "event_id", out rejection) ||
             !TryTimestamp(record, _ts, "ts", out var ts, out rejection) ||
-            !TryId(record, _actor, "actor", out var actor, out rejection))
+            !IsId(record, _actor, "actor", out rejection))
         {
             return false;
         }
@@ -32,22 +35,32 @@ public sealed class EventRowParser(HeaderLayout layout) : RowParser<EventRow>(la
             rejection = new RowRejection(QuarantineReason.BadAction, "action", $"'{Shorten(actionBytes)}' is not a lowercase word of 1-32 characters [a-z_]");
             return false;
         }
-        Span<char> typeChars = stackalloc char[16];
         var typeBytes = record[_targetType];
-        if (typeBytes.Length > typeChars.Length || !EntityKinds.TryParse(typeChars[..Encoding.ASCII.GetChars(typeBytes, typeChars)], out var kind))
+        if (!EntityKinds.TryParse(typeBytes, out var kind))
         {
             rejection = new RowRejection(QuarantineReason.BadTargetType, "target_type", $"'{Shorten(typeBytes)}' is not one of {string.Join(", ", EntityKinds.All.Select(k => k.WireName()))}");
             return false;
         }
-        if (!TryId(record, _target, "target", out var target, out rejection))
+        if (!IsId(record, _target, "target", out rejection))
         {
             return false;
         }
-        row = new EventRow(eventId, ts, actor, InternAction(actionBytes), kind, target);
+        row = new EventRow(record, _id, _actor, _target, ts, InternAction(actionBytes), kind);
         return true;
     }
 
     private string InternAction(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.SequenceEqual(_lastAction))
+        {
+            return _lastActionName;
+        }
+        _lastAction = bytes.ToArray();
+        _lastActionName = Lookup(bytes);
+        return _lastActionName;
+    }
+
+    private string Lookup(ReadOnlySpan<byte> bytes)
     {
         Span<char> chars = stackalloc char[32];
         var name = chars[..Encoding.ASCII.GetChars(bytes, chars)];

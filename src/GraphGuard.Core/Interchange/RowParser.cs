@@ -36,23 +36,20 @@ public abstract class RowParser<TRow>(HeaderLayout layout)
     protected abstract bool TryParseFields(CsvRecord record, [NotNullWhen(true)] out TRow? row, out RowRejection rejection);
 
     /// <summary>A required id: non-empty, at most <see cref="FileSchema.MaxIdBytes"/> bytes.</summary>
+    protected static bool IsId(CsvRecord record, int index, string column, out RowRejection rejection)
+    {
+        var length = record[index].Length;
+        rejection = length == 0 ? new RowRejection(QuarantineReason.EmptyField, column, "is empty")
+            : length > FileSchema.MaxIdBytes ? new RowRejection(QuarantineReason.IdTooLong, column, $"is {length} bytes, more than {FileSchema.MaxIdBytes}")
+            : default;
+        return length is > 0 and <= FileSchema.MaxIdBytes;
+    }
+
+    /// <inheritdoc cref="IsId"/>
     protected static bool TryId(CsvRecord record, int index, string column, [NotNullWhen(true)] out string? id, out RowRejection rejection)
     {
-        var bytes = record[index];
-        id = null;
-        rejection = default;
-        if (bytes.IsEmpty)
-        {
-            rejection = new RowRejection(QuarantineReason.EmptyField, column, "is empty");
-            return false;
-        }
-        if (bytes.Length > FileSchema.MaxIdBytes)
-        {
-            rejection = new RowRejection(QuarantineReason.IdTooLong, column, $"is {bytes.Length} bytes, more than {FileSchema.MaxIdBytes}");
-            return false;
-        }
-        id = Encoding.UTF8.GetString(bytes);
-        return true;
+        id = IsId(record, index, column, out rejection) ? Encoding.UTF8.GetString(record[index]) : null;
+        return id is not null;
     }
 
     /// <summary>A required timestamp.</summary>

@@ -116,7 +116,6 @@ public sealed class LocalCluster(string root, string binDirectory)
             max_wal_senders = 0
             max_wal_size = 8GB
             checkpoint_timeout = 30min
-            wal_compression = on
             random_page_cost = 1.1
             effective_io_concurrency = 200
             logging_collector = off

@@ -38,9 +38,17 @@ internal sealed class ActionCatalog
         return code;
     }
 
-    public async Task SaveNewAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>Hands over the actions added since the last call.</summary>
+    public IReadOnlyList<(short Code, string Name)> TakeAdded()
     {
-        foreach (var (code, name) in _added)
+        var added = _added.ToArray();
+        _added.Clear();
+        return added;
+    }
+
+    public static async Task SaveAsync(NpgsqlConnection connection, IReadOnlyList<(short Code, string Name)> added, CancellationToken ct)
+    {
+        foreach (var (code, name) in added)
         {
             await using var cmd = new NpgsqlCommand("insert into actions (code, name) values ($1, $2)", connection)
             {
@@ -48,6 +56,5 @@ internal sealed class ActionCatalog
             };
             await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
-        _added.Clear();
     }
 }

@@ -20,23 +20,21 @@ internal static class EntityStore
         return entities;
     }
 
-    /// <summary>Copies the entities added since the last save; they are new by construction (ingest holds the lock).</summary>
-    public static async Task<int> SaveNewAsync(NpgsqlConnection connection, EntityDictionary entities, CancellationToken ct)
+    /// <summary>Copies entities an ingest discovered; they are new by construction (ingest holds the lock).</summary>
+    public static async Task SaveAsync(NpgsqlConnection connection, IReadOnlyList<NewEntity> added, CancellationToken ct)
     {
-        var added = entities.TakeAdded();
         if (added.Count == 0)
         {
-            return 0;
+            return;
         }
-        await using var import = await connection.BeginBinaryImportAsync("copy entities (id, kind, external_id) from stdin (format binary)", ct).ConfigureAwait(false);
+        using var payload = new CopyPayload();
         foreach (var entity in added)
         {
-            import.StartRow();
-            import.Write(entity.Id, NpgsqlDbType.Integer);
-            import.Write((short)entity.Kind, NpgsqlDbType.Smallint);
-            import.Write(entity.ExternalId, NpgsqlDbType.Text);
+            payload.StartRow(3);
+            payload.WriteInt32(entity.Id);
+            payload.WriteInt16((short)entity.Kind);
+            payload.WriteText(entity.ExternalId);
         }
-        await import.CompleteAsync(ct).ConfigureAwait(false);
-        return added.Count;
+        await RawCopy.SendAsync(connection, "copy entities (id, kind, external_id) from stdin (format binary)", payload.Complete(), ct).ConfigureAwait(false);
     }
 }

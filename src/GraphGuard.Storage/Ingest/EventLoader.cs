@@ -1,39 +1,49 @@
 using GraphGuard.Core.Domain;
 using GraphGuard.Core.Interchange;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace GraphGuard.Storage.Ingest;
 
-/// <summary>Loads <c>events.csv</c>; an event_id already stored is skipped (events are immutable).</summary>
+/// <summary>Loads <c>events.csv</c>; an event_id already stored is skipped (events are immutable, the first wins).</summary>
 internal sealed class EventLoader : TableLoader<EventRow>
 {
+    private static readonly TableTarget EventsTarget = new(
+        "events",
+        "ts, actor_id, target_id, action, event_id",
+        """event_id text collate "C", ts timestamptz, actor_id integer, target_id integer, action smallint""",
+        // Sorting by the key walks the b-tree in order; seq makes the earliest row of an id win.
+        """
+        insert into events (ts, actor_id, target_id, action, event_id)
+        select ts, actor_id, target_id, action, event_id from stage_events order by event_id, seq
+        on conflict (event_id) do nothing
+        """);
+
+    // Exports are usually grouped by actor, so consecutive rows tend to share it: remember the last one.
+    private byte[] _lastActor = [];
+    private int _lastActorId = -1;
+
     public override FileSchema Schema => FileSchema.Events;
 
-    public override string StageDdl => """
-        create temp table if not exists stage_events (
-            event_id text collate "C", ts timestamptz, actor_id integer, action smallint, target_id integer
-        ) on commit delete rows
-        """;
-
-    public override string CopyCommand => "copy stage_events from stdin (format binary)";
-
-    // Sorting by the key turns random b-tree probes into a sequential walk of the index.
-    public override string MergeSql => """
-        insert into events (event_id, ts, actor_id, action, target_id)
-        select event_id, ts, actor_id, action, target_id from stage_events order by event_id
-        on conflict (event_id) do nothing
-        """;
+    public override TableTarget Target => EventsTarget;
 
     public override RowParser<EventRow> CreateParser(HeaderLayout layout) => new EventRowParser(layout);
 
-    public override void Write(NpgsqlBinaryImporter import, in EventRow row, long line, IngestContext context)
+    public override void Write(CopyPayload payload, in EventRow row, IngestContext context)
     {
-        import.StartRow();
-        import.Write(row.EventId, NpgsqlDbType.Text);
-        import.Write(row.Ts, NpgsqlDbType.TimestampTz);
-        import.Write(context.Entities.GetOrAdd(EntityKind.Account, row.Actor), NpgsqlDbType.Integer);
-        import.Write(context.Actions.Code(row.Action), NpgsqlDbType.Smallint);
-        import.Write(context.Entities.GetOrAdd(row.TargetKind, row.Target), NpgsqlDbType.Integer);
+        payload.StartRow(5);
+        payload.WriteTimestamp(row.Ts);
+        payload.WriteInt32(ActorId(row.Actor, context));
+        payload.WriteInt32(context.Entities.GetOrAdd(row.TargetKind, row.Target));
+        payload.WriteInt16(context.Actions.Code(row.Action));
+        payload.WriteBytes(row.EventId);
+    }
+
+    private int ActorId(ReadOnlySpan<byte> actor, IngestContext context)
+    {
+        if (!actor.SequenceEqual(_lastActor))
+        {
+            _lastActor = actor.ToArray();
+            _lastActorId = context.Entities.GetOrAdd(EntityKind.Account, actor);
+        }
+        return _lastActorId;
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using GraphGuard.Core.Interchange;
+using System.Threading.Channels;
 using Npgsql;
 
 namespace GraphGuard.Storage.Ingest;
@@ -9,10 +9,11 @@ namespace GraphGuard.Storage.Ingest;
 /// the good ones with binary COPY in batches while bad ones go to <c>quarantine</c> with their reason.
 /// </summary>
 /// <remarks>
-/// Implementation note: each batch is one transaction holding its rows, the entities they introduce,
-/// its quarantine rows and the ledger's progress. Merges skip rows already stored, and new entities get
-/// ids in order of first appearance, so a re-run after a kill ends in exactly the state of one clean run.
-/// A session advisory lock makes concurrent ingests queue instead of racing for ids.
+/// Implementation note: a parsing thread (<see cref="BatchProducer"/>) feeds a database writer
+/// (<see cref="BatchWriter"/>) through a channel two batches deep, so both cores work. Each batch is one
+/// transaction; merges skip rows already stored, and new entities get ids in order of first appearance,
+/// so a re-run after a kill ends in exactly the state of one clean run. A session advisory lock makes
+/// concurrent ingests queue instead of racing for ids.
 /// </remarks>
 public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
 {
@@ -23,6 +24,7 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
         var folder = InterchangeFolder.Open(directory);
         var clock = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var entityConnection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await ExecuteAsync(connection, $"select pg_advisory_lock({LockKey})", ct).ConfigureAwait(false);
         IngestSummary? summary = null;
         try
@@ -34,23 +36,25 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
                 await ActionCatalog.LoadAsync(connection, ct).ConfigureAwait(false));
             var entitiesBefore = context.Entities.Count;
             await ExecuteAsync(connection, QuarantineWriter.StageDdl, ct).ConfigureAwait(false);
-            foreach (var (schema, path) in folder.Files)
+
+            var channel = Channel.CreateBounded<IngestBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var producer = new BatchProducer(folder, context, options.BatchRows, progress);
+            var producing = Task.Run(() => producer.ProduceAsync(channel.Writer, stop.Token), stop.Token);
+            var writer = new BatchWriter(connection, entityConnection, summary);
+            try
             {
-                var file = new FileSummary(path);
-                summary.Files.Add(file);
-                var run = new FileRun(connection, summary, file, context, options.BatchRows, progress);
-                var fileClock = Stopwatch.StartNew();
-                await (schema.File switch
+                await foreach (var batch in channel.Reader.ReadAllAsync(ct).ConfigureAwait(false))
                 {
-                    InterchangeFile.Accounts => run.LoadAsync(new AccountLoader(), ct),
-                    InterchangeFile.Content => run.LoadAsync(new ContentLoader(), ct),
-                    InterchangeFile.Events => run.LoadAsync(new EventLoader(), ct),
-                    InterchangeFile.ContentSignals => run.LoadAsync(new ContentSignalLoader(), ct),
-                    InterchangeFile.Labels => run.LoadAsync(new LabelLoader(), ct),
-                    _ => throw new UnreachableException(),
-                }).ConfigureAwait(false);
-                file.Elapsed = fileClock.Elapsed;
+                    await writer.WriteAsync(batch, ct).ConfigureAwait(false);
+                }
             }
+            finally
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                await producing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             summary.NewEntities = context.Entities.Count - entitiesBefore;
             summary.Elapsed = clock.Elapsed;
             await RunLedger.FinishAsync(connection, summary, error: null, ct).ConfigureAwait(false);

@@ -6,9 +6,13 @@
 create table entities (
     id          integer primary key,
     kind        smallint not null,              -- GraphGuard.Core.Domain.EntityKind
-    external_id text collate "C" not null,
-    unique (kind, external_id)
+    external_id text collate "C" not null
 );
+-- Accounts and content are looked up by their string id (service, labels, analysts). Devices, IPs,
+-- phones, ... are many and randomly keyed: an index on them would cost ingest about a third of its
+-- speed, so their uniqueness rests on ingest alone — one writer at a time (advisory lock), resolving
+-- every id against the whole dictionary — and tests check it.
+create unique index entities_by_external_id on entities (kind, external_id) where kind in (1, 2);
 
 create table actions (
     code smallint primary key,
@@ -33,12 +37,15 @@ create table content (
 );
 
 -- Events are immutable facts: the first row with an event_id wins, later copies are skipped.
+-- Fixed-width columns come first so the row packs without alignment padding (60 bytes, not 68).
 create table events (
-    event_id  text collate "C" primary key,
     ts        timestamptz not null,
     actor_id  integer not null,                 -- entities.id of kind account
+    target_id integer not null,                 -- entities.id; its kind is the event's target_type
     action    smallint not null,                -- actions.code
-    target_id integer not null                  -- entities.id; its kind is the event's target_type
+    event_id  text collate "C" not null,
+    -- fillfactor 100: ids mostly arrive in rising order, so leaf pages need no room for later inserts
+    constraint events_pkey primary key (event_id) with (fillfactor = 100)
 );
 
 create table content_signals (

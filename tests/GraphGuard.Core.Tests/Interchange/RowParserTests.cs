@@ -25,9 +25,16 @@ public sealed class RowParserTests
     [Test]
     public void A_good_event_parses_with_its_target_kind()
     {
-        var (ok, row, _) = Event("e1,2026-11-01T00:00:00Z,alice,custom_action,ip,10.0.0.1");
-        Assert.That(ok, Is.True);
-        Assert.That(row, Is.EqualTo(new EventRow("e1", new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), "alice", "custom_action", EntityKind.Ip, "10.0.0.1")));
+        using var reader = new CsvRecordReader(new MemoryStream(Encoding.UTF8.GetBytes(EventsHeader + "\ne1,2026-11-01T00:00:00Z,alice,custom_action,ip,10.0.0.1\n")));
+        reader.TryRead(out var header);
+        var parser = new EventRowParser(FileSchema.Events.Bind(header!, out _)!);
+        reader.TryRead(out var record);
+
+        Assert.That(parser.TryParse(record!, out var row, out _), Is.True);
+        Assert.That(Encoding.UTF8.GetString(row.EventId), Is.EqualTo("e1"));
+        Assert.That(Encoding.UTF8.GetString(row.Actor), Is.EqualTo("alice"));
+        Assert.That(Encoding.UTF8.GetString(row.Target), Is.EqualTo("10.0.0.1"));
+        Assert.That((row.Ts, row.Action, row.TargetKind), Is.EqualTo((new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), "custom_action", EntityKind.Ip)));
     }
 
     [TestCase("e1,2026-11-01T00:00:00Z,alice,follow,account", QuarantineReason.WrongColumnCount, null)]

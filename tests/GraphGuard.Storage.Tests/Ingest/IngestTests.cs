@@ -139,6 +139,7 @@ public sealed class IngestTests
 
         Assert.That(await TestDatabase.FingerprintAsync(_db), Is.EqualTo(before));
         Assert.That(again.Loaded, Is.Zero);
+        Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from (select 1 from entities group by kind, external_id having count(*) > 1) d"), Is.Zero);
         Assert.That(again.Unchanged, Is.EqualTo(again.Read - again.Quarantined));
     }
 

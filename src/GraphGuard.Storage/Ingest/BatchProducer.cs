@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading.Channels;
+using GraphGuard.Core.Domain;
+using GraphGuard.Core.Interchange;
+
+namespace GraphGuard.Storage.Ingest;
+
+/// <summary>
+/// The parsing half of an ingest, run on its own thread: reads each file, validates rows, resolves dense
+/// ids and encodes batches, so parsing overlaps with the database writing the previous batch.
+/// </summary>
+internal sealed class BatchProducer(InterchangeFolder folder, IngestContext context, int batchRows, IProgress<IngestProgress>? progress)
+{
+    private const int ProgressEveryRows = 1 << 16;
+
+    public async Task ProduceAsync(ChannelWriter<IngestBatch> output, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var (schema, path) in folder.Files)
+            {
+                var file = new FileSummary(path);
+                await (schema.File switch
+                {
+                    InterchangeFile.Accounts => ProduceFileAsync(new AccountLoader(), file, output, ct),
+                    InterchangeFile.Content => ProduceFileAsync(new ContentLoader(), file, output, ct),
+                    InterchangeFile.Events => ProduceFileAsync(new EventLoader(), file, output, ct),
+                    InterchangeFile.ContentSignals => ProduceFileAsync(new ContentSignalLoader(), file, output, ct),
+                    InterchangeFile.Labels => ProduceFileAsync(new LabelLoader(), file, output, ct),
+                    _ => throw new UnreachableException(),
+                }).ConfigureAwait(false);
+            }
+            output.Complete();
+        }
+        catch (Exception e)
+        {
+            output.Complete(e);
+        }
+    }
+
+    private async Task ProduceFileAsync<TRow>(TableLoader<TRow> loader, FileSummary file, ChannelWriter<IngestBatch> output, CancellationToken ct)
+    {
+        var startedAt = Stopwatch.GetTimestamp();
+        await using var stream = InterchangeFolder.OpenRead(file.File, out var underlying);
+        using var reader = new CsvRecordReader(stream);
+        long read = 0;
+        void Report() => progress?.Report(new IngestProgress(file.File, underlying.Position, underlying.Length, read));
+
+        if (!TryRead(reader, out var header, out var readError))
+        {
+            var empty = new IngestBatch(file, null, startedAt);
+            if (readError is not null)
+            {
+                Refuse(empty, 1, QuarantineReason.CorruptFile, readError, []);
+            }
+            await output.WriteAsync(empty, ct).ConfigureAwait(false);
+            return;
+        }
+        var layout = loader.Schema.Bind(header, out var headerError);
+        if (layout is null)
+        {
+            var refused = new IngestBatch(file, null, startedAt);
+            Refuse(refused, header.Line, QuarantineReason.BadHeader, headerError!, header.Raw.ToArray());
+            await output.WriteAsync(refused, ct).ConfigureAwait(false);
+            return;
+        }
+        var parser = loader.CreateParser(layout);
+        var lastLine = header.Line;
+        var more = true;
+        while (more)
+        {
+            ct.ThrowIfCancellationRequested();
+            var batch = new IngestBatch(file, loader.Target, startedAt);
+            while (batch.Payload.Rows < batchRows)
+            {
+                if (!TryRead(reader, out var record, out readError))
+                {
+                    more = false;
+                    break;
+                }
+                lastLine = record.Line;
+                batch.Read++;
+                if (++read % ProgressEveryRows == 0)
+                {
+                    Report();
+                }
+                if (parser.TryParse(record, out var row, out var rejection))
+                {
+                    loader.Write(batch.Payload, row, context);
+                }
+                else
+                {
+                    batch.Quarantined.Add(new QuarantinedRow(file.File, record.Line, rejection.Field, rejection.Reason, rejection.Detail, record.Raw.ToArray()));
+                }
+            }
+            if (readError is not null)
+            {
+                Refuse(batch, lastLine + 1, QuarantineReason.CorruptFile, readError, [], $"after line {lastLine}");
+            }
+            batch.NewEntities = InKeyOrder(context.Entities.TakeAdded());
+            batch.NewActions = context.Actions.TakeAdded();
+            await output.WriteAsync(batch, ct).ConfigureAwait(false);
+            Report();
+        }
+    }
+
+    // New entities go into the (kind, external_id) index in key order: a sorted batch walks the b-tree
+    // leaf by leaf instead of landing on random pages, several times faster for millions of entities.
+    private static NewEntity[] InKeyOrder(IReadOnlyList<NewEntity> added)
+    {
+        var sorted = added.ToArray();
+        Array.Sort(sorted, static (a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.ExternalId, b.ExternalId));
+        return sorted;
+    }
+
+    private static void Refuse(IngestBatch batch, long line, string reason, string detail, byte[] raw, string? where = null)
+    {
+        batch.Quarantined.Add(new QuarantinedRow(batch.File.File, line, null, reason, detail, raw));
+        batch.FileError = $"{batch.File.File} {where ?? $"line {line}"}: {detail}";
+    }
+
+    /// <summary>Reads a record; a decompression or I/O failure ends the file with its message instead of throwing.</summary>
+    private static bool TryRead(CsvRecordReader reader, [NotNullWhen(true)] out CsvRecord? record, out string? error)
+    {
+        error = null;
+        try
+        {
+            return reader.TryRead(out record);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            record = null;
+            error = e.Message;
+            return false;
+        }
+    }
+}
