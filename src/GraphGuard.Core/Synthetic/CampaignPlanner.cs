@@ -88,89 +88,89 @@ internal static class CampaignPlanner
         switch (c.Pattern)
         {
             case AbusePattern.BotFarm:
-            {
-                // Registered in one burst of hours, from a handful of emulators behind datacenter IPs.
-                int start = random.Between(WorldClock.WindowStart - (30 * Day), WorldClock.End - (20 * Day));
-                int burst = random.Between(2 * Hour, 8 * Hour);
-                foreach (int a in c.Members)
                 {
-                    plan.Live(a, start + random.Next(burst), 0.3 * random.LogNormal(1, 0.5), random);
-                    plan.PostCount[a] = 0;
-                }
+                    // Registered in one burst of hours, from a handful of emulators behind datacenter IPs.
+                    int start = random.Between(WorldClock.WindowStart - (30 * Day), WorldClock.End - (20 * Day));
+                    int burst = random.Between(2 * Hour, 8 * Hour);
+                    foreach (int a in c.Members)
+                    {
+                        plan.Live(a, start + random.Next(burst), 0.3 * random.LogNormal(1, 0.5), random);
+                        plan.PostCount[a] = 0;
+                    }
 
-                c.Start = start;
-                c.Devices = Many(random, random.Between(2, 7), r => r.NextUInt64());
-                c.Ips = Many(random, random.Between(2, 6), r => WorldAddresses.Datacenter(r.NextUInt64()));
-                c.IpShare = 0.9;
-                c.Phones = Many(random, random.Between(2, 5), r => r.NextUInt64());
-                c.Targets = Many(random, random.Between(5, 26), r => PickLegit(plan, r, reserved, 2));
-                break;
-            }
+                    c.Start = start;
+                    c.Devices = Many(random, random.Between(2, 7), r => r.NextUInt64());
+                    c.Ips = Many(random, random.Between(2, 6), r => WorldAddresses.Datacenter(r.NextUInt64()));
+                    c.IpShare = 0.9;
+                    c.Phones = Many(random, random.Between(2, 5), r => r.NextUInt64());
+                    c.Targets = Many(random, random.Between(5, 26), r => PickLegit(plan, r, reserved, 2));
+                    break;
+                }
 
             case AbusePattern.EngagementFarm:
-            {
-                // Aged accounts on varied devices, but every login goes through the same proxy pool.
-                int start = WorldClock.WindowStart - random.Between(30 * Day, 300 * Day);
-                int spread = random.Between(14 * Day, 56 * Day);
-                foreach (int a in c.Members)
                 {
-                    plan.Live(a, start + random.Next(spread), 0.8 * random.LogNormal(1, 0.5), random);
-                }
+                    // Aged accounts on varied devices, but every login goes through the same proxy pool.
+                    int start = WorldClock.WindowStart - random.Between(30 * Day, 300 * Day);
+                    int spread = random.Between(14 * Day, 56 * Day);
+                    foreach (int a in c.Members)
+                    {
+                        plan.Live(a, start + random.Next(spread), 0.8 * random.LogNormal(1, 0.5), random);
+                    }
 
-                c.Devices = Many(random, random.Between(4, 11), r => r.NextUInt64());
-                c.Ips = Many(random, random.Between(10, 31), r => WorldAddresses.Residential(r.NextUInt64()));
-                c.IpShare = 0.85;
-                c.Orders = PlanOrders(plan, random, reserved, random.Between(10, 41));
-                c.Start = c.Orders[0].Time;
-                break;
-            }
+                    c.Devices = Many(random, random.Between(4, 11), r => r.NextUInt64());
+                    c.Ips = Many(random, random.Between(10, 31), r => WorldAddresses.Residential(r.NextUInt64()));
+                    c.IpShare = 0.85;
+                    c.Orders = PlanOrders(plan, random, reserved, random.Between(10, 41));
+                    c.Start = c.Orders[0].Time;
+                    break;
+                }
 
             case AbusePattern.SpamRing:
-            {
-                int start = random.Between(WorldClock.WindowStart - (20 * Day), WorldClock.End - (40 * Day));
-                int spread = random.Between(7 * Day, 28 * Day);
-                foreach (int a in c.Members)
                 {
-                    plan.Live(a, start + random.Next(spread), 0.4 * random.LogNormal(1, 0.5), random);
-                }
+                    int start = random.Between(WorldClock.WindowStart - (20 * Day), WorldClock.End - (40 * Day));
+                    int spread = random.Between(7 * Day, 28 * Day);
+                    foreach (int a in c.Members)
+                    {
+                        plan.Live(a, start + random.Next(spread), 0.4 * random.LogNormal(1, 0.5), random);
+                    }
 
-                c.Start = Math.Max(WorldClock.WindowStart, start + spread);
-                c.ActiveEnd = Math.Min(WorldClock.End - Hour, c.Start + random.Between(30 * Day, 90 * Day));
-                c.Phones = Many(random, random.Between(2, 7), r => r.NextUInt64());
-                break;
-            }
+                    c.Start = Math.Max(WorldClock.WindowStart, start + spread);
+                    c.ActiveEnd = Math.Min(WorldClock.End - Hour, c.Start + random.Between(30 * Day, 90 * Day));
+                    c.Phones = Many(random, random.Between(2, 7), r => r.NextUInt64());
+                    break;
+                }
 
             case AbusePattern.CommentBrigade:
-            {
-                foreach (int a in c.Members)
                 {
-                    int created = random.Between(WorldClock.HistoryStart, WorldClock.WindowStart - (30 * Day));
-                    plan.Live(a, created, random.LogNormal(1, 0.6), random);
-                }
+                    foreach (int a in c.Members)
+                    {
+                        int created = random.Between(WorldClock.HistoryStart, WorldClock.WindowStart - (30 * Day));
+                        plan.Live(a, created, random.LogNormal(1, 0.6), random);
+                    }
 
-                c.Targets = Many(random, random.Between(1, 4), r => PickLegit(plan, r, reserved, 6));
-                c.Attacks = PlanAttacks(plan, random, c.Targets, random.Between(6, 21));
-                c.Start = c.Attacks.Length > 0 ? c.Attacks[0].Time : WorldClock.WindowStart;
-                break;
-            }
+                    c.Targets = Many(random, random.Between(1, 4), r => PickLegit(plan, r, reserved, 6));
+                    c.Attacks = PlanAttacks(plan, random, c.Targets, random.Between(6, 21));
+                    c.Start = c.Attacks.Length > 0 ? c.Attacks[0].Time : WorldClock.WindowStart;
+                    break;
+                }
 
             case AbusePattern.Sleeper:
-            {
-                // Created months before waking, then dormant-looking until the activation hour.
-                int activation = random.Between(WorldClock.End - (60 * Day), WorldClock.End - (3 * Day));
-                int start = activation - random.Between(120 * Day, 300 * Day);
-                int spread = random.Between(14 * Day, 42 * Day);
-                foreach (int a in c.Members)
                 {
-                    plan.Live(a, start + random.Next(spread), 0.3 * random.LogNormal(1, 0.5), random);
-                }
+                    // Created months before waking, then dormant-looking until the activation hour.
+                    int activation = random.Between(WorldClock.End - (60 * Day), WorldClock.End - (3 * Day));
+                    int start = activation - random.Between(120 * Day, 300 * Day);
+                    int spread = random.Between(14 * Day, 42 * Day);
+                    foreach (int a in c.Members)
+                    {
+                        plan.Live(a, start + random.Next(spread), 0.3 * random.LogNormal(1, 0.5), random);
+                    }
 
-                c.Activation = activation;
-                c.Start = activation;
-                c.Ips = Many(random, random.Between(2, 5), r => WorldAddresses.Datacenter(r.NextUInt64()));
-                c.Targets = Many(random, random.Between(3, 11), r => PickLegit(plan, r, reserved, 2));
-                break;
-            }
+                    c.Activation = activation;
+                    c.Start = activation;
+                    c.Ips = Many(random, random.Between(2, 5), r => WorldAddresses.Datacenter(r.NextUInt64()));
+                    c.Targets = Many(random, random.Between(3, 11), r => PickLegit(plan, r, reserved, 2));
+                    break;
+                }
         }
     }
 
