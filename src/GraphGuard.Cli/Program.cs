@@ -1,5 +1,12 @@
 using System.CommandLine;
 using GraphGuard.Cli.Commands;
+using Spectre.Console;
+
+// Piped output (CI logs, files) would otherwise be wrapped at 80 columns.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 160;
+}
 
 var root = new RootCommand("GraphGuard: graph-based detection of coordinated inauthentic accounts.")
 {

@@ -13,10 +13,13 @@ public sealed class CommandLineTests
     [TestCase("db", "status", "--help")]
     [TestCase("db", "migrate", "--help")]
     [TestCase("db", "reset", "--help")]
+    [TestCase("db", "stats", "--help")]
     [TestCase("ingest", "--help")]
     [TestCase("quarantine", "list", "--help")]
     [TestCase("generate", "--help")]
+    [TestCase("bench", "--help")]
     [TestCase("bench", "ingest", "--help")]
+    [TestCase("quarantine", "--help")]
     public async Task Every_command_has_help(params string[] args)
     {
         var (code, stdout, _) = await GraphGuardProcess.RunAsync(null, args);

@@ -26,9 +26,10 @@ public sealed class IngestTests
         bob,2026-01-02T00:00:00Z,,
         carol,2026-02-30T00:00:00Z,FR,3
         dave,2026-01-03T00:00:00Z,DE,lots
+        erin,2026-01-04T00:00:00Z,The Most Serene Republic of San Marino and Its Surrounding Hills Beyond,1
         """;
 
-    private const string Events = """
+    private static readonly string Events = $"""
         event_id,ts,actor,action,target_type,target
         e1,2026-02-01T00:00:00Z,alice,follow,account,bob
         e2,2026-02-01T00:00:01Z,bob,like,content,c1
@@ -38,6 +39,7 @@ public sealed class IngestTests
         e6,2026-02-01T00:00:05Z,eve,login,device,dev-1
         e6,2026-02-01T00:00:05Z,eve,login,device,dev-2
         e7,2026-02-01T00:00:06Z,eve,"login",ip,"10.0.0.1"x
+        e8,2026-02-01T00:00:07Z,eve,follow,account,{new string('x', 257)}
         """;
 
     private const string Content = """
@@ -51,6 +53,7 @@ public sealed class IngestTests
         c1,spam,0.1,spam-v3
         c1,spam,1.1,spam-v3
         c1,toxicity,0.2,
+        c1,Toxicity!,0.2,
         """;
 
     private const string Labels = """
@@ -92,21 +95,24 @@ public sealed class IngestTests
         {
             $"accounts.csv:4:created_at:{QuarantineReason.BadTimestamp}",
             $"accounts.csv:5:f_bio_length:{QuarantineReason.BadNumber}",
+            $"accounts.csv:6:country:{QuarantineReason.FieldTooLong}",
             $"content.csv:3:author:{QuarantineReason.EmptyField}",
             $"content_signals.csv:3:score:{QuarantineReason.BadScore}",
+            $"content_signals.csv:5:signal:{QuarantineReason.BadName}",
             $"events.csv:4:target_type:{QuarantineReason.BadTargetType}",
             $"events.csv:5:action:{QuarantineReason.BadAction}",
             $"events.csv:6:-:{QuarantineReason.WrongColumnCount}",
             $"events.csv:9:-:{QuarantineReason.MalformedCsv}",
+            $"events.csv:10:target:{QuarantineReason.IdTooLong}",
             $"labels.csv:4:label:{QuarantineReason.BadLabel}",
         }));
         Assert.That(summary.Succeeded, Is.True, "quarantined rows do not fail a run");
-        Assert.That(summary.Quarantined, Is.EqualTo(9));
+        Assert.That(summary.Quarantined, Is.EqualTo(12));
         Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from accounts"), Is.EqualTo(2));
         Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from events"), Is.EqualTo(3), "e1, e2 and the first e6");
         Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from content_signals"), Is.EqualTo(2));
         Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from labels"), Is.EqualTo(2));
-        Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from ingest_runs where status = 'succeeded' and rows_quarantined = 9"), Is.EqualTo(1));
+        Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from ingest_runs where status = 'succeeded' and rows_quarantined = 12"), Is.EqualTo(1));
     }
 
     [Test]
