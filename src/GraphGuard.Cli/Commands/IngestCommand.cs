@@ -11,14 +11,15 @@ internal static class IngestCommand
     {
         var directory = new Argument<DirectoryInfo>("DIR") { Description = "Folder with accounts.csv, events.csv, content.csv, content_signals.csv, labels.csv (each optional, .csv or .csv.gz)" };
         var batchRows = new Option<int>("--batch-rows") { Description = "Rows per committed batch", DefaultValueFactory = _ => new IngestOptions().BatchRows };
+        var lanes = new Option<int>("--lanes") { Description = "Connections copying events in parallel", DefaultValueFactory = _ => new IngestOptions().Lanes };
         var json = CommonOptions.Json();
-        var command = new Command("ingest", "Validate and load interaction data; bad rows go to quarantine, re-running is safe") { directory, batchRows, json };
+        var command = new Command("ingest", "Validate and load interaction data; bad rows go to quarantine, re-running is safe") { directory, batchRows, lanes, json };
         CliAction.Set(command, async (parse, ct) =>
         {
-            var options = new IngestOptions { BatchRows = parse.GetValue(batchRows) };
-            if (options.BatchRows < 1)
+            var options = new IngestOptions { BatchRows = parse.GetValue(batchRows), Lanes = parse.GetValue(lanes) };
+            if (options.BatchRows < 1 || options.Lanes is < 1 or > 16)
             {
-                throw new ArgumentException("--batch-rows must be at least 1");
+                throw new ArgumentException("--batch-rows must be at least 1 and --lanes between 1 and 16");
             }
             var dir = parse.GetValue(directory)!.FullName;
             await using var dataSource = await Database.OpenMigratedAsync(ct);

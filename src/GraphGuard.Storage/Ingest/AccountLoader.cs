@@ -29,8 +29,9 @@ internal sealed class AccountLoader : TableLoader<AccountRow>
 
     public override RowParser<AccountRow> CreateParser(HeaderLayout layout) => new AccountRowParser(layout);
 
-    public override void Write(CopyPayload payload, in AccountRow row, IngestContext context)
+    public override void Write(CopyPayload[] lanes, in AccountRow row, IngestContext context)
     {
+        var payload = lanes[0];
         payload.StartRow(4);
         payload.WriteInt32(context.Entities.GetOrAdd(EntityKind.Account, row.AccountId));
         payload.WriteTimestamp(row.CreatedAt);

@@ -10,7 +10,7 @@ namespace GraphGuard.Storage.Ingest;
 /// The parsing half of an ingest, run on its own thread: reads each file, validates rows, resolves dense
 /// ids and encodes batches, so parsing overlaps with the database writing the previous batch.
 /// </summary>
-internal sealed class BatchProducer(InterchangeFolder folder, IngestContext context, int batchRows, IProgress<IngestProgress>? progress)
+internal sealed class BatchProducer(InterchangeFolder folder, IngestContext context, IngestOptions options, IProgress<IngestProgress>? progress)
 {
     private const int ProgressEveryRows = 1 << 16;
 
@@ -71,8 +71,8 @@ internal sealed class BatchProducer(InterchangeFolder folder, IngestContext cont
         while (more)
         {
             ct.ThrowIfCancellationRequested();
-            var batch = new IngestBatch(file, loader.Target, startedAt);
-            while (batch.Payload.Rows < batchRows)
+            var batch = new IngestBatch(file, loader.Target, startedAt, Math.Min(loader.MaxLanes, options.Lanes));
+            while (batch.Read < options.BatchRows)
             {
                 if (!TryRead(reader, out var record, out readError))
                 {
@@ -87,7 +87,7 @@ internal sealed class BatchProducer(InterchangeFolder folder, IngestContext cont
                 }
                 if (parser.TryParse(record, out var row, out var rejection))
                 {
-                    loader.Write(batch.Payload, row, context);
+                    loader.Write(batch.Lanes, row, context);
                 }
                 else
                 {

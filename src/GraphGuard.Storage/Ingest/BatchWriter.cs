@@ -5,22 +5,26 @@ namespace GraphGuard.Storage.Ingest;
 
 /// <summary>
 /// The database half of an ingest: commits each batch — its rows, new entities and actions, quarantine
-/// and the ledger's progress — in one transaction.
+/// and the ledger's progress — before taking the next.
 /// </summary>
 /// <remarks>
-/// Implementation note: new entities and actions are committed on a second connection, in parallel with
-/// the rows (the server's work per entity is dominated by its two indexes, and this uses the other core).
-/// They commit before the rows that refer to them, never after; entities that a crash leaves without rows
-/// are found again by the re-run with the same ids, so the end state is unchanged.
-/// Rows are first copied straight into their table under a savepoint, the fast path
-/// for new data. A key conflict (a re-ingest, a repeated id) rolls back to the savepoint and sends the
-/// same bytes to the stage table for a merge that skips or replaces what is stored. After a conflict a
-/// file stays on the merge path until a batch merges without meeting any stored row.
+/// Implementation note: a batch's rows may come in several lanes, each copied on its own connection and
+/// transaction, in parallel: one backend copying into a keyed table is the bottleneck, and rows that
+/// share a key always share a lane, so a crash between two lanes' commits still leaves each key's first
+/// row first. New entities and actions are committed on another connection, also in parallel, and
+/// before the rows that refer to them; entities a crash leaves without rows are found again by the
+/// re-run with the same ids, so the end state is unchanged.
+/// In each lane rows are first copied straight into their table under a savepoint, the fast path for new
+/// data. A key conflict (a re-ingest, a repeated id) rolls back to the savepoint and sends the same bytes
+/// to a stage table for a merge that skips or replaces what is stored. After a conflict the lane stays on
+/// the merge path for that file until a batch merges without meeting any stored row.
 /// </remarks>
-internal sealed class BatchWriter(NpgsqlConnection connection, NpgsqlConnection entityConnection, IngestSummary summary)
+internal sealed class BatchWriter(IReadOnlyList<NpgsqlConnection> laneConnections, NpgsqlConnection entityConnection, IngestSummary summary)
 {
-    private readonly HashSet<FileSummary> _merging = [];
-    private readonly HashSet<string> _stagesCreated = [];
+    private readonly HashSet<(FileSummary, int)> _merging = [];
+    private readonly HashSet<(int, string)> _stagesCreated = [];
+
+    private NpgsqlConnection Main => laneConnections[0];
 
     public async Task WriteAsync(IngestBatch batch, CancellationToken ct)
     {
@@ -37,22 +41,43 @@ internal sealed class BatchWriter(NpgsqlConnection connection, NpgsqlConnection 
         file.Error ??= batch.FileError;
 
         var entities = SaveEntitiesAsync(batch, ct);
-        await using (var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
+        var lanes = new List<NpgsqlTransaction>();
+        try
         {
-            if (batch.Target is { } target && batch.Payload.Rows > 0)
+            var loads = new List<Task<long>>();
+            for (var lane = 0; lane < batch.Lanes.Length; lane++)
             {
-                var rows = batch.Payload.Rows;
-                var loaded = await LoadAsync(tx, target, file, batch.Payload.Complete(), rows, ct).ConfigureAwait(false);
-                file.Loaded += loaded;
-                file.Unchanged += rows - loaded;
+                var tx = await laneConnections[lane].BeginTransactionAsync(ct).ConfigureAwait(false);
+                lanes.Add(tx);
+                if (batch.Target is { } target && batch.Lanes[lane].Rows > 0)
+                {
+                    loads.Add(LoadAsync(lane, tx, target, file, batch.Lanes[lane], ct));
+                }
             }
-            await QuarantineWriter.WriteAsync(connection, summary.RunId, batch.Quarantined, ct).ConfigureAwait(false);
+            var loaded = (await Task.WhenAll(loads).ConfigureAwait(false)).Sum();
+            file.Loaded += loaded;
+            file.Unchanged += batch.Rows - loaded;
+            await QuarantineWriter.WriteAsync(Main, summary.RunId, batch.Quarantined, ct).ConfigureAwait(false);
             file.Elapsed = Stopwatch.GetElapsedTime(batch.FileStartedAt);
-            await RunLedger.UpdateAsync(connection, summary, ct).ConfigureAwait(false);
+            await RunLedger.UpdateAsync(Main, summary, ct).ConfigureAwait(false);
             await entities.ConfigureAwait(false);
-            await tx.CommitAsync(ct).ConfigureAwait(false);
+            // Lane 0 holds the ledger: commit it last, so progress never claims rows not yet committed.
+            for (var lane = lanes.Count - 1; lane >= 0; lane--)
+            {
+                await lanes[lane].CommitAsync(ct).ConfigureAwait(false);
+            }
         }
-        batch.Payload.Dispose();
+        finally
+        {
+            foreach (var tx in lanes)
+            {
+                await tx.DisposeAsync().ConfigureAwait(false);
+            }
+            foreach (var payload in batch.Lanes)
+            {
+                payload.Dispose();
+            }
+        }
     }
 
     private async Task SaveEntitiesAsync(IngestBatch batch, CancellationToken ct)
@@ -67,32 +92,35 @@ internal sealed class BatchWriter(NpgsqlConnection connection, NpgsqlConnection 
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task<long> LoadAsync(NpgsqlTransaction tx, TableTarget target, FileSummary file, ReadOnlyMemory<byte> payload, int rows, CancellationToken ct)
+    private async Task<long> LoadAsync(int lane, NpgsqlTransaction tx, TableTarget target, FileSummary file, CopyPayload payload, CancellationToken ct)
     {
-        if (!_merging.Contains(file))
+        var connection = laneConnections[lane];
+        var rows = payload.Rows;
+        var bytes = payload.Complete();
+        if (!_merging.Contains((file, lane)))
         {
             await tx.SaveAsync("direct", ct).ConfigureAwait(false);
             try
             {
-                await RawCopy.SendAsync(connection, target.CopyInto(target.Table), payload, ct).ConfigureAwait(false);
+                await RawCopy.SendAsync(connection, target.CopyInto(target.Table), bytes, ct).ConfigureAwait(false);
                 await tx.ReleaseAsync("direct", ct).ConfigureAwait(false);
                 return rows;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
                 await tx.RollbackAsync("direct", ct).ConfigureAwait(false);
-                _merging.Add(file);
+                _merging.Add((file, lane));
             }
         }
-        if (_stagesCreated.Add(target.StageTable))
+        if (_stagesCreated.Add((lane, target.StageTable)))
         {
             await Ingestor.ExecuteAsync(connection, target.StageDdl, ct).ConfigureAwait(false);
         }
-        await RawCopy.SendAsync(connection, target.CopyInto(target.StageTable), payload, ct).ConfigureAwait(false);
+        await RawCopy.SendAsync(connection, target.CopyInto(target.StageTable), bytes, ct).ConfigureAwait(false);
         var loaded = await Ingestor.ExecuteAsync(connection, target.MergeSql, ct).ConfigureAwait(false);
         if (loaded == rows)
         {
-            _merging.Remove(file);
+            _merging.Remove((file, lane));
         }
         return loaded;
     }

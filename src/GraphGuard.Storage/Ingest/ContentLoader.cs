@@ -25,8 +25,9 @@ internal sealed class ContentLoader : TableLoader<ContentRow>
 
     public override RowParser<ContentRow> CreateParser(HeaderLayout layout) => new ContentRowParser(layout);
 
-    public override void Write(CopyPayload payload, in ContentRow row, IngestContext context)
+    public override void Write(CopyPayload[] lanes, in ContentRow row, IngestContext context)
     {
+        var payload = lanes[0];
         payload.StartRow(4);
         payload.WriteInt32(context.Entities.GetOrAdd(EntityKind.Content, row.ContentId));
         payload.WriteInt32(context.Entities.GetOrAdd(EntityKind.Account, row.Author));

@@ -25,8 +25,9 @@ internal sealed class ContentSignalLoader : TableLoader<ContentSignalRow>
 
     public override RowParser<ContentSignalRow> CreateParser(HeaderLayout layout) => new ContentSignalRowParser(layout);
 
-    public override void Write(CopyPayload payload, in ContentSignalRow row, IngestContext context)
+    public override void Write(CopyPayload[] lanes, in ContentSignalRow row, IngestContext context)
     {
+        var payload = lanes[0];
         payload.StartRow(5);
         payload.WriteInt32(context.Entities.GetOrAdd(EntityKind.Content, row.ContentId));
         payload.WriteText(row.Signal);

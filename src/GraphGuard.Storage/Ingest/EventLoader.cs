@@ -27,14 +27,28 @@ internal sealed class EventLoader : TableLoader<EventRow>
 
     public override RowParser<EventRow> CreateParser(HeaderLayout layout) => new EventRowParser(layout);
 
-    public override void Write(CopyPayload payload, in EventRow row, IngestContext context)
+    public override int MaxLanes => int.MaxValue;
+
+    public override void Write(CopyPayload[] lanes, in EventRow row, IngestContext context)
     {
+        // The lane follows the event_id, so every copy of an id meets the others in file order.
+        var payload = lanes[lanes.Length == 1 ? 0 : (int)(Fnv1a(row.EventId) % (uint)lanes.Length)];
         payload.StartRow(5);
         payload.WriteTimestamp(row.Ts);
         payload.WriteInt32(ActorId(row.Actor, context));
         payload.WriteInt32(context.Entities.GetOrAdd(row.TargetKind, row.Target));
         payload.WriteInt16(context.Actions.Code(row.Action));
         payload.WriteBytes(row.EventId);
+    }
+
+    private static uint Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 2166136261u;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+        return hash;
     }
 
     private int ActorId(ReadOnlySpan<byte> actor, IngestContext context)

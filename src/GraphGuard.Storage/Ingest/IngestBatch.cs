@@ -6,7 +6,7 @@ namespace GraphGuard.Storage.Ingest;
 /// One transaction's worth of a file, handed from the parsing thread to the database writer: encoded
 /// rows, the entities and actions they introduce, refused rows, and the counts to add to the file's summary.
 /// </summary>
-internal sealed class IngestBatch(FileSummary file, TableTarget? target, long fileStartedAt)
+internal sealed class IngestBatch(FileSummary file, TableTarget? target, long fileStartedAt, int lanes = 1)
 {
     public FileSummary File { get; } = file;
 
@@ -16,7 +16,10 @@ internal sealed class IngestBatch(FileSummary file, TableTarget? target, long fi
     /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp when the file was opened.</summary>
     public long FileStartedAt { get; } = fileStartedAt;
 
-    public CopyPayload Payload { get; } = new();
+    /// <summary>Encoded rows, one payload per lane (see <see cref="BatchWriter"/>).</summary>
+    public CopyPayload[] Lanes { get; } = [.. Enumerable.Range(0, lanes).Select(_ => new CopyPayload())];
+
+    public int Rows => Lanes.Sum(l => l.Rows);
     public IReadOnlyList<NewEntity> NewEntities { get; set; } = [];
     public IReadOnlyList<(short Code, string Name)> NewActions { get; set; } = [];
     public List<QuarantinedRow> Quarantined { get; } = [];

@@ -25,6 +25,7 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
         var clock = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var entityConnection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var laneConnections = new List<NpgsqlConnection> { connection };
         await ExecuteAsync(connection, $"select pg_advisory_lock({LockKey})", ct).ConfigureAwait(false);
         IngestSummary? summary = null;
         try
@@ -39,9 +40,13 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
 
             var channel = Channel.CreateBounded<IngestBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var producer = new BatchProducer(folder, context, options.BatchRows, progress);
+            for (var lane = 1; lane < options.Lanes; lane++)
+            {
+                laneConnections.Add(await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false));
+            }
+            var producer = new BatchProducer(folder, context, options, progress);
             var producing = Task.Run(() => producer.ProduceAsync(channel.Writer, stop.Token), stop.Token);
-            var writer = new BatchWriter(connection, entityConnection, summary);
+            var writer = new BatchWriter(laneConnections, entityConnection, summary);
             try
             {
                 await foreach (var batch in channel.Reader.ReadAllAsync(ct).ConfigureAwait(false))
@@ -67,6 +72,10 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
         }
         finally
         {
+            foreach (var extra in laneConnections.Skip(1))
+            {
+                await extra.DisposeAsync().ConfigureAwait(false);
+            }
             if (connection.State == System.Data.ConnectionState.Open)
             {
                 await ExecuteAsync(connection, $"select pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);

@@ -22,8 +22,9 @@ internal sealed class LabelLoader : TableLoader<LabelRow>
 
     public override RowParser<LabelRow> CreateParser(HeaderLayout layout) => new LabelRowParser(layout);
 
-    public override void Write(CopyPayload payload, in LabelRow row, IngestContext context)
+    public override void Write(CopyPayload[] lanes, in LabelRow row, IngestContext context)
     {
+        var payload = lanes[0];
         payload.StartRow(4);
         payload.WriteInt32(context.Entities.GetOrAdd(EntityKind.Account, row.AccountId));
         payload.WriteText(row.Label);

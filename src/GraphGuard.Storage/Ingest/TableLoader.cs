@@ -14,5 +14,12 @@ internal abstract class TableLoader<TRow>
 
     public abstract RowParser<TRow> CreateParser(HeaderLayout layout);
 
-    public abstract void Write(CopyPayload payload, in TRow row, IngestContext context);
+    /// <summary>
+    /// Encodes a row into one of the batch's lanes. Rows that could conflict with each other (the same
+    /// key) must always go to the same lane, so each lane keeps file order for its keys.
+    /// </summary>
+    public abstract void Write(CopyPayload[] lanes, in TRow row, IngestContext context);
+
+    /// <summary>How many lanes this file may use; only the bulk of the data gains from more than one.</summary>
+    public virtual int MaxLanes => 1;
 }

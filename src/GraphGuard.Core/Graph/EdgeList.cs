@@ -1,0 +1,76 @@
+namespace GraphGuard.Core.Graph;
+
+/// <summary>
+/// Edges collected before a <see cref="CsrGraph"/> is built: (source, target, weight), any order,
+/// duplicates and self-loops allowed (the build says what to do with them). Grows in native memory.
+/// </summary>
+public sealed class EdgeList : IDisposable
+{
+    private NativeArray<int> _sources;
+    private NativeArray<int> _targets;
+    private NativeArray<float> _weights;
+
+    public EdgeList(long capacity = 1024)
+    {
+        capacity = Math.Max(capacity, 16);
+        _sources = NativeArray<int>.Uninitialized(capacity);
+        _targets = NativeArray<int>.Uninitialized(capacity);
+        _weights = NativeArray<float>.Uninitialized(capacity);
+    }
+
+    public long Count { get; private set; }
+
+    public int Source(long i) => _sources[i];
+    public int Target(long i) => _targets[i];
+    public float Weight(long i) => _weights[i];
+
+    public void Add(int source, int target, float weight = 1f)
+    {
+        if (Count == _sources.Length)
+        {
+            Grow();
+        }
+        _sources[Count] = source;
+        _targets[Count] = target;
+        _weights[Count] = weight;
+        Count++;
+    }
+
+    /// <summary>Builds from pairs given as arrays (tests and small graphs).</summary>
+    public static EdgeList From(IReadOnlyList<(int Source, int Target)> edges)
+    {
+        var list = new EdgeList(edges.Count);
+        foreach (var (s, t) in edges)
+        {
+            list.Add(s, t);
+        }
+        return list;
+    }
+
+    private void Grow()
+    {
+        var capacity = _sources.Length * 2;
+        _sources = Copy(_sources, capacity);
+        _targets = Copy(_targets, capacity);
+        _weights = Copy(_weights, capacity);
+    }
+
+    private NativeArray<T> Copy<T>(NativeArray<T> from, long capacity) where T : unmanaged
+    {
+        var to = NativeArray<T>.Uninitialized(capacity);
+        for (long start = 0; start < Count; start += int.MaxValue)
+        {
+            var length = (int)Math.Min(int.MaxValue, Count - start);
+            from.AsSpan(start, length).CopyTo(to.AsSpan(start, length));
+        }
+        from.Dispose();
+        return to;
+    }
+
+    public void Dispose()
+    {
+        _sources.Dispose();
+        _targets.Dispose();
+        _weights.Dispose();
+    }
+}
