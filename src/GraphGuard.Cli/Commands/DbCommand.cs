@@ -68,13 +68,21 @@ internal static class DbCommand
             var where = configured is null ? cluster.DataDirectory : new NpgsqlConnectionStringBuilder(configured) { Password = null }.ConnectionString;
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { location = where, state = state.ToString().ToLowerInvariant(), applied_migrations = applied, pending_migrations = pending });
+                JsonOutput.Write(new
+                {
+                    location = where,
+                    state = state.ToString().ToLowerInvariant(),
+                    applied_migrations = state == ClusterState.Running ? applied : null,
+                    pending_migrations = state == ClusterState.Running ? pending : null,
+                });
             }
             else
             {
                 Console.WriteLine($"database:   {where}");
                 Console.WriteLine($"state:      {state.ToString().ToLowerInvariant()}");
-                Console.WriteLine($"migrations: {applied.Count} applied, {pending.Count} pending");
+                Console.WriteLine(state == ClusterState.Running
+                    ? $"migrations: {applied.Count} applied, {pending.Count} pending"
+                    : "migrations: unknown while the database is not running");
             }
             return 0;
         });
