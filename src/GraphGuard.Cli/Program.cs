@@ -14,6 +14,7 @@ var root = new RootCommand("GraphGuard: graph-based detection of coordinated ina
     GenerateCommand.Create(),
     IngestCommand.Create(),
     QuarantineCommand.Create(),
+    GraphCommand.Create(),
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

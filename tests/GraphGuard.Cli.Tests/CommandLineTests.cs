@@ -17,6 +17,7 @@ public sealed class CommandLineTests
     [TestCase("ingest", "--help")]
     [TestCase("quarantine", "list", "--help")]
     [TestCase("generate", "--help")]
+    [TestCase("graph", "snapshot", "--help")]
     [TestCase("bench", "--help")]
     [TestCase("bench", "ingest", "--help")]
     [TestCase("quarantine", "--help")]
