@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Core.Graph;
 using GraphGuard.Storage.Snapshots;
 using Spectre.Console;
 
@@ -12,10 +13,11 @@ internal static class GraphCommand
         var from = new Option<DateTime?>("--from") { Description = "Window start (UTC, inclusive), e.g. 2026-10-01T00:00:00Z" };
         var to = new Option<DateTime?>("--to") { Description = "Window end (UTC, exclusive)" };
         var readers = new Option<int>("--readers") { Description = "Parallel PostgreSQL readers", DefaultValueFactory = _ => 2 };
+        var project = new Option<bool>("--project") { Description = "Also build the account-account shared-context projection" };
         var json = CommonOptions.Json();
         var snapshot = new Command("snapshot", "Load the interaction graph of a time window from PostgreSQL and print its size and load speed")
         {
-            from, to, readers, json,
+            from, to, readers, project, json,
         };
         CliAction.Set(snapshot, async (parse, ct) =>
         {
@@ -24,6 +26,21 @@ internal static class GraphCommand
             var (graph, timings) = await SnapshotLoader.LoadAsync(dataSource, window, Math.Max(1, parse.GetValue(readers)), ct);
             using (graph)
             {
+                object? projection = null;
+                if (parse.GetValue(project))
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    using var p = SharedContextProjection.Build(graph, new ProjectionOptions());
+                    projection = new
+                    {
+                        accounts = p.Accounts.Count,
+                        ties = p.Graph.EdgeCount / 2,
+                        contexts_used = p.ContextsUsed,
+                        hubs_skipped = p.HubsSkipped,
+                        pairs_emitted = p.PairsEmitted,
+                        seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+                    };
+                }
                 var result = new
                 {
                     nodes = graph.NodeCount,
@@ -33,6 +50,7 @@ internal static class GraphCommand
                     read_seconds = Math.Round(timings.Read.TotalSeconds, 3),
                     build_seconds = Math.Round(timings.Build.TotalSeconds, 3),
                     edges_per_second = Math.Round(graph.EdgeCount / Math.Max(1e-9, timings.Total.TotalSeconds)),
+                    projection,
                 };
                 if (parse.GetValue(json))
                 {
@@ -42,6 +60,10 @@ internal static class GraphCommand
                 {
                     AnsiConsole.MarkupLine($"{graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} edges, {graph.MemoryBytes / (1 << 20):N0} MiB ({result.bytes_per_edge} bytes/edge)");
                     AnsiConsole.MarkupLine($"read {timings.Read.TotalSeconds:F1} s + build {timings.Build.TotalSeconds:F1} s = {result.edges_per_second:N0} edges/s");
+                    if (projection is not null)
+                    {
+                        AnsiConsole.MarkupLine(Markup.Escape($"projection: {projection}"));
+                    }
                 }
             }
             return 0;

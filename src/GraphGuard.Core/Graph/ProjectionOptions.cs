@@ -1,0 +1,22 @@
+using GraphGuard.Core.Domain;
+
+namespace GraphGuard.Core.Graph;
+
+/// <summary>What ties two accounts in <see cref="SharedContextProjection"/>.</summary>
+public sealed record ProjectionOptions
+{
+    /// <summary>Infrastructure kinds whose sharing ties accounts (any action on them counts).</summary>
+    public IReadOnlyList<EntityKind> InfrastructureKinds { get; init; } = [EntityKind.Device, EntityKind.Ip, EntityKind.Phone, EntityKind.Payment];
+
+    /// <summary>Engagement actions on content that tie the accounts doing them; empty leaves content out.</summary>
+    public IReadOnlyList<string> ContentActions { get; init; } = ["like", "comment", "share"];
+
+    /// <summary>
+    /// Contexts used by more accounts than this are hubs (carrier NAT, viral posts) and tie nobody:
+    /// their rarity weight is near zero and their pairs would grow quadratically.
+    /// </summary>
+    public int MaxAccountsPerInfrastructure { get; init; } = 500;
+
+    /// <summary>The hub cap for content, lower because content is far more numerous.</summary>
+    public int MaxAccountsPerContent { get; init; } = 100;
+}
