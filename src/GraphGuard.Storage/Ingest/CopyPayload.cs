@@ -87,6 +87,26 @@ internal sealed class CopyPayload : IDisposable
         }
     }
 
+    /// <summary>A one-dimensional real[] (float4 array) with lower bound 1 and no NULL elements.</summary>
+    public void WriteFloat4Array(ReadOnlySpan<float> values)
+    {
+        const int Float4Oid = 700;
+        var span = Reserve(4 + 20 + (values.Length * 8));
+        BinaryPrimitives.WriteInt32BigEndian(span, 20 + (values.Length * 8));
+        BinaryPrimitives.WriteInt32BigEndian(span[4..], 1);          // dimensions
+        BinaryPrimitives.WriteInt32BigEndian(span[8..], 0);          // has nulls
+        BinaryPrimitives.WriteInt32BigEndian(span[12..], Float4Oid); // element type
+        BinaryPrimitives.WriteInt32BigEndian(span[16..], values.Length);
+        BinaryPrimitives.WriteInt32BigEndian(span[20..], 1);         // lower bound
+        var at = 24;
+        foreach (var v in values)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(span[at..], 4);
+            BinaryPrimitives.WriteSingleBigEndian(span[(at + 4)..], v);
+            at += 8;
+        }
+    }
+
     /// <summary>Text (or bytea) from bytes already in the right encoding.</summary>
     public void WriteBytes(ReadOnlySpan<byte> value)
     {

@@ -92,6 +92,29 @@ public sealed class SnapshotLoaderTests
     }
 
     [Test]
+    public async Task Features_of_a_snapshot_are_stored_per_run_and_read_back_as_the_same_matrix()
+    {
+        var (graph, _) = await SnapshotLoader.LoadAsync(_db, SnapshotWindow.All);
+        using (graph)
+        {
+            using var projection = GraphGuard.Core.Graph.SharedContextProjection.Build(graph, new GraphGuard.Core.Graph.ProjectionOptions());
+            var created = await GraphGuard.Storage.Features.FeatureStore.ReadCreatedAtAsync(_db, graph, projection.Accounts);
+            var matrix = GraphGuard.Core.Features.GraphFeatures.Compute(graph, projection, created, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+
+            var first = await GraphGuard.Storage.Features.FeatureStore.WriteAsync(_db, matrix, SnapshotWindow.All);
+            var second = await GraphGuard.Storage.Features.FeatureStore.WriteAsync(_db, matrix, SnapshotWindow.All);
+            var (runId, read) = await GraphGuard.Storage.Features.FeatureStore.ReadAsync(_db);
+
+            Assert.That(second, Is.GreaterThan(first));
+            Assert.That(runId, Is.EqualTo(second), "the latest run by default");
+            Assert.That(read.Names, Is.EqualTo(matrix.Names));
+            Assert.That(read.AccountIds, Is.EqualTo(matrix.AccountIds));
+            Assert.That(read.Values, Is.EqualTo(matrix.Values), "NaN compares equal to NaN here");
+            Assert.That(matrix.RowCount, Is.EqualTo(await TestDatabase.CountAsync(_db, "select count(*) from entities where kind = 1")));
+        }
+    }
+
+    [Test]
     public async Task Node_kinds_come_from_the_entities()
     {
         var (graph, _) = await SnapshotLoader.LoadAsync(_db, SnapshotWindow.All);
