@@ -18,6 +18,7 @@ public sealed class CommandLineTests
     [TestCase("quarantine", "list", "--help")]
     [TestCase("generate", "--help")]
     [TestCase("graph", "snapshot", "--help")]
+    [TestCase("graph", "features", "--help")]
     [TestCase("bench", "--help")]
     [TestCase("bench", "ingest", "--help")]
     [TestCase("quarantine", "--help")]

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using GraphGuard.Core.Features;
 using GraphGuard.Core.Graph;
+using GraphGuard.Storage.Features;
 using GraphGuard.Storage.Snapshots;
 using Spectre.Console;
 
@@ -8,6 +10,40 @@ namespace GraphGuard.Cli.Commands;
 /// <summary><c>graphguard graph snapshot</c>: build the in-memory interaction graph of a window and describe it.</summary>
 internal static class GraphCommand
 {
+    private static Command Features()
+    {
+        var from = new Option<DateTime?>("--from") { Description = "Window start (UTC, inclusive)" };
+        var to = new Option<DateTime?>("--to") { Description = "Window end (UTC, exclusive)" };
+        var json = CommonOptions.Json();
+        var command = new Command("features", "Compute every per-account graph feature of a window and store them as a new feature run") { from, to, json };
+        CliAction.Set(command, async (parse, ct) =>
+        {
+            var window = new SnapshotWindow(parse.GetValue(from)?.ToUniversalTime(), parse.GetValue(to)?.ToUniversalTime());
+            await using var dataSource = await Database.OpenMigratedAsync(ct);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (graph, _) = await SnapshotLoader.LoadAsync(dataSource, window, 2, ct);
+            using (graph)
+            {
+                using var projection = SharedContextProjection.Build(graph, new ProjectionOptions());
+                var created = await FeatureStore.ReadCreatedAtAsync(dataSource, graph, projection.Accounts, ct);
+                var matrix = GraphFeatures.Compute(graph, projection, created, window.To ?? DateTime.UtcNow);
+                var runId = await FeatureStore.WriteAsync(dataSource, matrix, window, ct);
+                var summary = new { feature_run_id = runId, accounts = matrix.RowCount, features = matrix.Names, seconds = Math.Round(clock.Elapsed.TotalSeconds, 2) };
+                if (parse.GetValue(json))
+                {
+                    JsonOutput.Write(summary);
+                }
+                else
+                {
+                    AnsiConsole.MarkupLine($"feature run {runId}: {matrix.RowCount:N0} accounts x {matrix.ColumnCount} features in {summary.seconds} s");
+                    AnsiConsole.MarkupLine(Markup.Escape(string.Join(", ", matrix.Names)));
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+
     public static Command Create()
     {
         var from = new Option<DateTime?>("--from") { Description = "Window start (UTC, inclusive), e.g. 2026-10-01T00:00:00Z" };
@@ -68,6 +104,6 @@ internal static class GraphCommand
             }
             return 0;
         });
-        return new Command("graph", "The in-memory interaction graph") { snapshot };
+        return new Command("graph", "The in-memory interaction graph") { snapshot, Features() };
     }
 }
