@@ -23,8 +23,8 @@ public static class LabelPropagation
         var n = graph.NodeCount;
         var labels = new int[n];
         var order = ArrayPool<int>.Shared.Rent(n);
-        var weightOf = ArrayPool<double>.Shared.Rent(n);
-        var seen = ArrayPool<bool>.Shared.Rent(n);
+        var tally = ArrayPool<double>.Shared.Rent(n);
+        var slot = ArrayPool<int>.Shared.Rent(n);
         var candidates = ArrayPool<int>.Shared.Rent(n);
         try
         {
@@ -33,10 +33,10 @@ public static class LabelPropagation
                 labels[v] = v;
                 order[v] = v;
             }
-            Array.Clear(seen, 0, n);
+            Array.Fill(slot, -1, 0, n);
             var random = new Random(options.Seed);
             var useWeights = options.UseWeights && graph.IsWeighted;
-            var scratch = new Scratch(weightOf, seen, candidates);
+            var scratch = new Scratch(candidates, tally, slot);
             var (iterations, converged) = (0, false);
             while (!converged && iterations < options.MaxIterations)
             {
@@ -59,22 +59,28 @@ public static class LabelPropagation
         finally
         {
             ArrayPool<int>.Shared.Return(order);
-            ArrayPool<double>.Shared.Return(weightOf);
-            ArrayPool<bool>.Shared.Return(seen);
+            ArrayPool<double>.Shared.Return(tally);
+            ArrayPool<int>.Shared.Return(slot);
             ArrayPool<int>.Shared.Return(candidates);
         }
     }
 
-    private readonly record struct Scratch(double[] WeightOf, bool[] Seen, int[] Candidates);
+    // Per-visit tallies: Labels[k] with weight Tally[k]; Slot maps a label to its k (or -1) for big
+    // neighbourhoods, small ones scan Labels instead and skip the random accesses into Slot.
+    private readonly record struct Scratch(int[] Labels, double[] Tally, int[] Slot);
 
-    // Keeps the current label when it ties for the lead, otherwise draws uniformly among the leaders:
-    // keeping it is what lets the process stop (Raghavan's criterion) instead of flipping between ties.
+    private const int SmallNeighbourhood = 32;
+
+    // Keeps the current label when it ties for the lead, otherwise draws uniformly among the leaders, as
+    // NetworkX's asyn_lpa_communities does: keeping it is what lets the process stop (Raghavan's
+    // criterion, every node holds a most frequent label) instead of flipping between ties.
     private static int MostFrequentLabel(CsrGraph graph, int v, int[] labels, bool useWeights, Scratch scratch, Random random)
     {
         var neighbours = graph.Neighbors(v);
         var weights = useWeights ? graph.NeighborWeights(v) : default;
-        var (weightOf, seen, distinct) = (scratch.WeightOf, scratch.Seen, scratch.Candidates);
-        var distinctCount = 0;
+        var (distinct, tally, slot) = (scratch.Labels, scratch.Tally, scratch.Slot);
+        var small = neighbours.Length <= SmallNeighbourhood;
+        var count = 0;
         for (var i = 0; i < neighbours.Length; i++)
         {
             var u = neighbours[i];
@@ -83,33 +89,42 @@ public static class LabelPropagation
                 continue;
             }
             var label = labels[u];
-            if (!seen[label])
+            var k = small ? distinct.AsSpan(0, count).IndexOf(label) : slot[label];
+            if (k < 0)
             {
-                seen[label] = true;
-                weightOf[label] = 0;
-                distinct[distinctCount++] = label;
+                k = count++;
+                distinct[k] = label;
+                tally[k] = 0;
+                if (!small)
+                {
+                    slot[label] = k;
+                }
             }
-            weightOf[label] += useWeights ? weights[i] : 1;
+            tally[k] += useWeights ? weights[i] : 1;
         }
-        if (distinctCount == 0)
+        if (count == 0)
         {
             return labels[v];
         }
         var best = double.NegativeInfinity;
-        for (var i = 0; i < distinctCount; i++)
+        for (var k = 0; k < count; k++)
         {
-            best = Math.Max(best, weightOf[distinct[i]]);
+            best = Math.Max(best, tally[k]);
         }
         var current = labels[v];
-        var keep = seen[current] && weightOf[current] == best;
-        // Leaders are compacted to the front of the same scratch array as the distinct labels are released.
+        var keep = false;
+        // Leaders are compacted to the front of the scratch labels as the slots are released.
         var leaders = 0;
-        for (var i = 0; i < distinctCount; i++)
+        for (var k = 0; k < count; k++)
         {
-            var label = distinct[i];
-            seen[label] = false;
-            if (weightOf[label] == best)
+            var label = distinct[k];
+            if (!small)
             {
+                slot[label] = -1;
+            }
+            if (tally[k] == best)
+            {
+                keep |= label == current;
                 distinct[leaders++] = label;
             }
         }

@@ -33,27 +33,7 @@ public static class TriangleCount
                 foreach (var u in fv)
                 {
                     var fu = Slice(forward, forwardOffsets, u);
-                    var (i, j) = (0, 0);
-                    long atU = 0;
-                    while (i < fv.Length && j < fu.Length)
-                    {
-                        var (a, b) = (fv[i], fu[j]);
-                        if (a < b)
-                        {
-                            i++;
-                        }
-                        else if (a > b)
-                        {
-                            j++;
-                        }
-                        else
-                        {
-                            atU++;
-                            Interlocked.Increment(ref perNode[a]);
-                            i++;
-                            j++;
-                        }
-                    }
+                    var atU = Intersect(fv, fu, perNode);
                     if (atU > 0)
                     {
                         Interlocked.Add(ref perNode[u], atU);
@@ -126,6 +106,30 @@ public static class TriangleCount
         });
         offsets = counts;
         return forward;
+    }
+
+    // Merge of two sorted lists, counting common elements (each a triangle's third corner). The steps
+    // are branch-free: on random graphs the comparisons are unpredictable and mispredictions dominate.
+    private static long Intersect(ReadOnlySpan<int> a, ReadOnlySpan<int> b, long[] perNode)
+    {
+        if (a.IsEmpty || b.IsEmpty || a[^1] < b[0] || b[^1] < a[0])
+        {
+            return 0;
+        }
+        var (i, j) = (0, 0);
+        long found = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var (x, y) = (a[i], b[j]);
+            if (x == y)
+            {
+                found++;
+                Interlocked.Increment(ref perNode[x]);
+            }
+            i += x <= y ? 1 : 0;
+            j += y <= x ? 1 : 0;
+        }
+        return found;
     }
 
     private static bool Ranks(CsrGraph graph, int v, int u)
