@@ -21,6 +21,7 @@ public sealed class CommandLineTests
     [TestCase("graph", "features", "--help")]
     [TestCase("bench", "--help")]
     [TestCase("bench", "ingest", "--help")]
+    [TestCase("bench", "graph", "--help")]
     [TestCase("quarantine", "--help")]
     public async Task Every_command_has_help(params string[] args)
     {

@@ -8,5 +8,6 @@ internal static class BenchCommand
     public static Command Create() => new("bench", "Measure GraphGuard's jobs beside reference tools, in one run, on this machine")
     {
         IngestBenchmark.Create(),
+        Bench.GraphBenchmark.Create(),
     };
 }
