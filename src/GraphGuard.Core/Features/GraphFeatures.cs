@@ -13,6 +13,7 @@ public static class GraphFeatures
         var table = new FeatureTable(projection.Accounts.Nodes);
         ActivityFeatures.Add(table, graph, projection.Accounts, createdAtSeconds, windowEnd);
         SharedContextFeatures.Add(table, projection);
+        StructureFeatures.Add(table, projection.Graph);
         return table.ToMatrix();
     }
 }

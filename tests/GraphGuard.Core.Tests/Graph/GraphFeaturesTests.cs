@@ -38,5 +38,9 @@ public sealed class GraphFeaturesTests
         Assert.That(m[0, "shared_context_max_tie"], Is.EqualTo((float)Math.Log(3.0 / 2)).Within(1e-6));
         Assert.That(m[2, "shared_context_ties"], Is.Zero);
         Assert.That(m.Row(1).Length, Is.EqualTo(m.ColumnCount));
+        Assert.That((m[0, "component_size"], m[1, "component_size"], m[2, "component_size"]), Is.EqualTo((2f, 2f, 1f)));
+        Assert.That((m[0, "core_number"], m[2, "core_number"]), Is.EqualTo((1f, 0f)));
+        Assert.That(m[0, "triangles"], Is.Zero);
+        Assert.That(m[0, "lpa_community_size"], Is.EqualTo(2));
     }
 }
