@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace GraphGuard.Core.Graph.Algorithms;
 
 /// <summary>
@@ -27,52 +25,37 @@ public static class NeighborSimilarity
         }
 
         var degree = new int[n];
+        var smallDegree = new byte[n];
         var inverseLog = new double[n];
-        Parallel.For(0, n, v =>
+        var ranges = WorkRanges.Split(graph.Offsets);
+        Parallel.For(0, ranges.Length - 1, r =>
         {
-            degree[v] = DistinctDegree(graph.Neighbors(v), v);
-            inverseLog[v] = degree[v] > 1 ? 1.0 / Math.Log(degree[v]) : 0;
+            for (var v = ranges[r]; v < ranges[r + 1]; v++)
+            {
+                degree[v] = DistinctDegree(graph.Neighbors(v), v);
+                smallDegree[v] = (byte)Math.Min(degree[v], byte.MaxValue);
+                inverseLog[v] = degree[v] > 1 ? 1.0 / Math.Log(degree[v]) : 0;
+            }
         });
 
-        var jaccardIds = new int[n * k];
-        var jaccardScores = new double[n * k];
-        var adamicAdarIds = new int[n * k];
-        var adamicAdarScores = new double[n * k];
-        var kept = new int[n];
-        var candidates = new int[n];
-        var walk = new TwoHopWalk(graph, degree, inverseLog, options.HubDegreeCap, k,
-            jaccardIds, jaccardScores, adamicAdarIds, adamicAdarScores, kept, candidates);
-
+        var result = new NeighborSimilarityResult(n, k);
         // Two-hop work per node varies wildly with its neighbours' degrees, so workers grab small blocks of
-        // nodes from a shared counter instead of fixed ranges; each block's output slots are its own.
+        // nodes from a shared counter instead of fixed ranges; each node's output slots are its own.
         var next = 0;
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, (n + NodesPerGrab - 1) / NodesPerGrab));
         Parallel.For(0, workers, _ =>
         {
-            var count = ArrayPool<int>.Shared.Rent(n);
-            var adamicAdar = ArrayPool<double>.Shared.Rent(n);
-            var touched = ArrayPool<int>.Shared.Rent(n);
-            try
+            using var walk = new TwoHopWalk(graph, degree, smallDegree, inverseLog, options.HubDegreeCap, result);
+            int start;
+            while ((start = Interlocked.Add(ref next, NodesPerGrab) - NodesPerGrab) < n)
             {
-                Array.Clear(count, 0, n);
-                Array.Clear(adamicAdar, 0, n);
-                int start;
-                while ((start = Interlocked.Add(ref next, NodesPerGrab) - NodesPerGrab) < n)
+                for (var u = start; u < Math.Min(n, start + NodesPerGrab); u++)
                 {
-                    for (var u = start; u < Math.Min(n, start + NodesPerGrab); u++)
-                    {
-                        walk.Node(u, count, adamicAdar, touched);
-                    }
+                    walk.Node(u);
                 }
             }
-            finally
-            {
-                ArrayPool<int>.Shared.Return(count);
-                ArrayPool<double>.Shared.Return(adamicAdar);
-                ArrayPool<int>.Shared.Return(touched);
-            }
         });
-        return new NeighborSimilarityResult(k, jaccardIds, jaccardScores, adamicAdarIds, adamicAdarScores, kept, candidates);
+        return result;
     }
 
     /// <summary>Neighbours other than the node itself, each counted once (the neighbourhood is sorted).</summary>

@@ -13,16 +13,16 @@ public sealed class NeighborSimilarityResult
     private readonly int[] _kept;
     private readonly int[] _candidates;
 
-    internal NeighborSimilarityResult(int k, int[] jaccardIds, double[] jaccardScores, int[] adamicAdarIds,
-        double[] adamicAdarScores, int[] kept, int[] candidates)
+    /// <summary>Empty lists for <paramref name="nodeCount"/> nodes, filled in by the two-hop walk.</summary>
+    internal NeighborSimilarityResult(int nodeCount, int k)
     {
         K = k;
-        _jaccardIds = jaccardIds;
-        _jaccardScores = jaccardScores;
-        _adamicAdarIds = adamicAdarIds;
-        _adamicAdarScores = adamicAdarScores;
-        _kept = kept;
-        _candidates = candidates;
+        _jaccardIds = new int[nodeCount * k];
+        _jaccardScores = new double[nodeCount * k];
+        _adamicAdarIds = new int[nodeCount * k];
+        _adamicAdarScores = new double[nodeCount * k];
+        _kept = new int[nodeCount];
+        _candidates = new int[nodeCount];
     }
 
     public int K { get; }
@@ -43,6 +43,19 @@ public sealed class NeighborSimilarityResult
 
     /// <summary>Nodes that share at least one (non-hub) neighbour with <paramref name="node"/>.</summary>
     public int CandidateCount(int node) => _candidates[node];
+
+    // Writable k-slot lists of one node, for the walk that fills them.
+    internal Span<int> JaccardIdSlots(int node) => _jaccardIds.AsSpan(node * K, K);
+    internal Span<double> JaccardScoreSlots(int node) => _jaccardScores.AsSpan(node * K, K);
+    internal Span<int> AdamicAdarIdSlots(int node) => _adamicAdarIds.AsSpan(node * K, K);
+    internal Span<double> AdamicAdarScoreSlots(int node) => _adamicAdarScores.AsSpan(node * K, K);
+
+    /// <summary>Records how many entries node's lists hold and how many candidates it had.</summary>
+    internal void SetCounts(int node, int kept, int candidates)
+    {
+        _kept[node] = kept;
+        _candidates[node] = candidates;
+    }
 
     /// <summary>Summaries of one node's lists, for use as account features.</summary>
     public NeighborSimilarityFeatures Features(int node)
