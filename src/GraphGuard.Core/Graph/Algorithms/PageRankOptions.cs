@@ -1,6 +1,6 @@
 namespace GraphGuard.Core.Graph.Algorithms;
 
-/// <summary>Settings for <see cref="PageRank"/>; the defaults are igraph's.</summary>
+/// <summary>Settings for <see cref="PageRank"/>; damping and tolerance default to igraph's (PRPACK).</summary>
 public sealed record PageRankOptions
 {
     /// <summary>Probability of following an edge rather than restarting.</summary>
