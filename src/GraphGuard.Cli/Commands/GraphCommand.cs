@@ -26,7 +26,8 @@ internal static class GraphCommand
             {
                 using var projection = SharedContextProjection.Build(graph, new ProjectionOptions());
                 var created = await FeatureStore.ReadCreatedAtAsync(dataSource, graph, projection.Accounts, ct);
-                var matrix = GraphFeatures.Compute(graph, projection, created, window.To ?? DateTime.UtcNow);
+                var seeds = await FeatureStore.ReadTrustedSeedsAsync(dataSource, graph, projection.Accounts, ct);
+                var matrix = GraphFeatures.Compute(graph, projection, created, window.To ?? DateTime.UtcNow, seeds);
                 var runId = await FeatureStore.WriteAsync(dataSource, matrix, window, ct);
                 var summary = new { feature_run_id = runId, accounts = matrix.RowCount, features = matrix.Names, seconds = Math.Round(clock.Elapsed.TotalSeconds, 2) };
                 if (parse.GetValue(json))

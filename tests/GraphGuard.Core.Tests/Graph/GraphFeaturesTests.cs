@@ -21,7 +21,7 @@ public sealed class GraphFeaturesTests
         using var projection = SharedContextProjection.Build(graph, new ProjectionOptions());
         long[] created = [0, 86_400, long.MinValue];
 
-        var m = GraphFeatures.Compute(graph, projection, created, DateTime.UnixEpoch.AddDays(10));
+        var m = GraphFeatures.Compute(graph, projection, created, DateTime.UnixEpoch.AddDays(10), [0]);
 
         Assert.That(m.AccountIds, Is.EqualTo(new[] { 0, 1, 2 }));
         Assert.That(m[0, "out_follow"], Is.EqualTo(1));
@@ -42,5 +42,9 @@ public sealed class GraphFeaturesTests
         Assert.That((m[0, "core_number"], m[2, "core_number"]), Is.EqualTo((1f, 0f)));
         Assert.That(m[0, "triangles"], Is.Zero);
         Assert.That(m[0, "lpa_community_size"], Is.EqualTo(2));
+        Assert.That(m[1, "pagerank"], Is.GreaterThan(m[0, "pagerank"]), "1 is followed by 0 and 2");
+        Assert.That(m[0, "trust"] + m[1, "trust"], Is.GreaterThan(0), "trust stays in the seed's region");
+        Assert.That(m[2, "trust"], Is.Zero, "none reaches the unconnected account");
+        Assert.That(float.IsNaN(m[0, "max_jaccard"]), Is.False);
     }
 }

@@ -99,7 +99,7 @@ public sealed class SnapshotLoaderTests
         {
             using var projection = GraphGuard.Core.Graph.SharedContextProjection.Build(graph, new GraphGuard.Core.Graph.ProjectionOptions());
             var created = await GraphGuard.Storage.Features.FeatureStore.ReadCreatedAtAsync(_db, graph, projection.Accounts);
-            var matrix = GraphGuard.Core.Features.GraphFeatures.Compute(graph, projection, created, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+            var matrix = GraphGuard.Core.Features.GraphFeatures.Compute(graph, projection, created, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), [0, 1]);
 
             var first = await GraphGuard.Storage.Features.FeatureStore.WriteAsync(_db, matrix, SnapshotWindow.All);
             var second = await GraphGuard.Storage.Features.FeatureStore.WriteAsync(_db, matrix, SnapshotWindow.All);
