@@ -68,6 +68,12 @@ internal static class GraphBenchmark
         yield return ("k_core", () => KCoreDecomposition.Compute(undirected));
         yield return ("triangles", () => TriangleCount.Compute(undirected));
         yield return ("label_propagation", () => LabelPropagation.Compute(undirected));
+        yield return ("pagerank", () => PageRank.Compute(directed));
+        yield return ("personalized_pagerank", () => PageRank.Compute(directed, new PageRankOptions { Seeds = seeds }));
+        // igraph has no SybilRank; the script times its closest relative, personalized PageRank from the same seeds.
+        yield return ("sybilrank", () => SybilRank.Compute(undirected, new SybilRankOptions { Seeds = seeds }));
+        // No igraph counterpart computes top-k similar nodes for every node; ours is listed alone.
+        yield return ("neighbor_similarity", () => NeighborSimilarity.Compute(undirected, new NeighborSimilarityOptions { K = 5, HubDegreeCap = 1_000 }));
     }
 
     /// <summary>Runs every algorithm once on a small graph so that JIT compilation is not timed.</summary>
