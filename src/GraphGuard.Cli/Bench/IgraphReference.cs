@@ -26,7 +26,8 @@ internal static class IgraphReference
         }
     }
 
-    public static async Task<Dictionary<string, double>> TimeAsync(CsrGraph undirected, CsrGraph directed, int[] seeds, IReadOnlyList<string> algorithms, CancellationToken ct)
+    /// <summary>Seconds per algorithm; a negative value -T means igraph was stopped after T seconds.</summary>
+    public static async Task<Dictionary<string, double>> TimeAsync(CsrGraph undirected, CsrGraph directed, int[] seeds, IReadOnlyList<string> algorithms, int timeoutSeconds, CancellationToken ct)
     {
         var dir = Directory.CreateTempSubdirectory("graphguard-igraph-").FullName;
         try
@@ -39,6 +40,7 @@ internal static class IgraphReference
                 ["directed_nodes"] = directed.NodeCount,
                 ["seeds"] = seeds,
                 ["algorithms"] = algorithms,
+                ["timeout_seconds"] = timeoutSeconds,
             }), ct);
             var script = Path.Combine(dir, "igraph_timings.py");
             await using (var resource = typeof(IgraphReference).Assembly.GetManifestResourceStream("igraph_timings.py")!)

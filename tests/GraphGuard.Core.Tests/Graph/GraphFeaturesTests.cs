@@ -42,6 +42,7 @@ public sealed class GraphFeaturesTests
         Assert.That((m[0, "core_number"], m[2, "core_number"]), Is.EqualTo((1f, 0f)));
         Assert.That(m[0, "triangles"], Is.Zero);
         Assert.That(m[0, "lpa_community_size"], Is.EqualTo(2));
+        Assert.That((m[0, "community_size"], m[0, "community_density"]), Is.EqualTo((2f, 1f)), "0 and 1 form a community of one tie");
         Assert.That(m[1, "pagerank"], Is.GreaterThan(m[0, "pagerank"]), "1 is followed by 0 and 2");
         Assert.That(m[0, "trust"] + m[1, "trust"], Is.GreaterThan(0), "trust stays in the seed's region");
         Assert.That(m[2, "trust"], Is.Zero, "none reaches the unconnected account");
