@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Every whole-job benchmark, each beside its reference tool, on this machine. Installs the reference
+# tools it needs (igraph for the graph benchmark), generates the 1M-account world on first use, and
+# prints the figures docs/benchmarks.md records. Takes a quarter of an hour on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+if ! /usr/bin/python3 -c "import igraph, numpy" 2>/dev/null; then
+  echo "bench: installing python3-igraph (the graph benchmark's reference)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-igraph python3-numpy >/dev/null
+fi
+
+accounts=${ACCOUNTS:-1000000}
+graphguard db start >/dev/null
+echo "== ingest beside PostgreSQL COPY"
+graphguard bench ingest --accounts "$accounts"
+echo
+echo "== graph engine beside igraph"
+graphguard bench graph
