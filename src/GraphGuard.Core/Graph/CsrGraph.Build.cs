@@ -130,18 +130,40 @@ public sealed partial class CsrGraph
     }
 
     /// <summary>The graph with every edge reversed (in-neighbours become neighbours).</summary>
+    /// <remarks>
+    /// A counting sort by target: sources are visited in ascending order, so every reversed
+    /// neighbourhood comes out sorted without a sort pass. Repeated edges and weights are kept.
+    /// </remarks>
     public CsrGraph Transpose()
     {
-        using var edges = new EdgeList(EdgeCount);
+        var offsets = new long[_offsets.Length];
+        for (var v = 0; v < NodeCount; v++)
+        {
+            foreach (var u in Neighbors(v))
+            {
+                offsets[u + 1]++;
+            }
+        }
+        for (var v = 0; v < NodeCount; v++)
+        {
+            offsets[v + 1] += offsets[v];
+        }
+        var targets = NativeArray<int>.Uninitialized(EdgeCount);
+        var weights = _weights is null ? null : NativeArray<float>.Uninitialized(EdgeCount);
+        var cursor = (long[])offsets.Clone();
         for (var v = 0; v < NodeCount; v++)
         {
             var n = Neighbors(v);
-            var w = NeighborWeights(v);
             for (var i = 0; i < n.Length; i++)
             {
-                edges.Add(n[i], v, w[i]);
+                var at = cursor[n[i]]++;
+                targets[at] = v;
+                if (weights is not null)
+                {
+                    weights[at] = _weights![_offsets[v] + i];
+                }
             }
         }
-        return Build(NodeCount, edges, new CsrBuildOptions { Weighted = IsWeighted });
+        return new CsrGraph(offsets, targets, weights);
     }
 }
