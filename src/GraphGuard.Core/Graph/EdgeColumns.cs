@@ -15,10 +15,10 @@ internal sealed class EdgeColumns : IDisposable
         if (Count == Actors.Length)
         {
             var capacity = Actors.Length * 2;
-            Actors = Grow(Actors, capacity);
-            Targets = Grow(Targets, capacity);
-            Times = Grow(Times, capacity);
-            ActionCodes = Grow(ActionCodes, capacity);
+            Actors = Actors.Grow(capacity, Count);
+            Targets = Targets.Grow(capacity, Count);
+            Times = Times.Grow(capacity, Count);
+            ActionCodes = ActionCodes.Grow(capacity, Count);
         }
         Actors[Count] = actor;
         Targets[Count] = target;
@@ -36,18 +36,6 @@ internal sealed class EdgeColumns : IDisposable
                 throw new ArgumentException($"event {Actors[i]} -> {Targets[i]} names a node outside 0..{nodeCount - 1}");
             }
         }
-    }
-
-    private NativeArray<T> Grow<T>(NativeArray<T> from, long capacity) where T : unmanaged
-    {
-        var to = NativeArray<T>.Uninitialized(capacity);
-        for (long start = 0; start < Count; start += int.MaxValue)
-        {
-            var length = (int)Math.Min(int.MaxValue, Count - start);
-            from.AsSpan(start, length).CopyTo(to.AsSpan(start, length));
-        }
-        from.Dispose();
-        return to;
     }
 
     public void Dispose()

@@ -50,21 +50,9 @@ public sealed class EdgeList : IDisposable
     private void Grow()
     {
         var capacity = _sources.Length * 2;
-        _sources = Copy(_sources, capacity);
-        _targets = Copy(_targets, capacity);
-        _weights = Copy(_weights, capacity);
-    }
-
-    private NativeArray<T> Copy<T>(NativeArray<T> from, long capacity) where T : unmanaged
-    {
-        var to = NativeArray<T>.Uninitialized(capacity);
-        for (long start = 0; start < Count; start += int.MaxValue)
-        {
-            var length = (int)Math.Min(int.MaxValue, Count - start);
-            from.AsSpan(start, length).CopyTo(to.AsSpan(start, length));
-        }
-        from.Dispose();
-        return to;
+        _sources = _sources.Grow(capacity, Count);
+        _targets = _targets.Grow(capacity, Count);
+        _weights = _weights.Grow(capacity, Count);
     }
 
     public void Dispose()

@@ -57,6 +57,19 @@ public sealed unsafe class NativeArray<T> : IDisposable where T : unmanaged
     /// <summary>The whole array as a span; only for arrays shorter than 2^31 elements.</summary>
     public Span<T> AsSpan() => AsSpan(0, checked((int)Length));
 
+    /// <summary>A new array of <paramref name="capacity"/> holding this one's first <paramref name="count"/> elements; this one is freed.</summary>
+    public NativeArray<T> Grow(long capacity, long count)
+    {
+        var to = Uninitialized(capacity);
+        for (long start = 0; start < count; start += int.MaxValue)
+        {
+            var length = (int)Math.Min(int.MaxValue, count - start);
+            AsSpan(start, length).CopyTo(to.AsSpan(start, length));
+        }
+        Dispose();
+        return to;
+    }
+
     public void Dispose()
     {
         Free();
