@@ -66,8 +66,8 @@ public sealed class KCoreDecompositionTests
     [TestCase(4, 60, 0.5)]
     public void Core_numbers_match_naive_peeling_on_random_graphs(int seed, int n, double p)
     {
-        var adjacency = RandomDense(seed, n, p);
-        using var g = BuildUndirected(adjacency);
+        var adjacency = DenseGraphs.Random(seed, n, p);
+        using var g = DenseGraphs.ToUndirected(adjacency);
         Assert.That(KCoreDecomposition.Compute(g), Is.EqualTo(NaiveCoreNumbers(adjacency)));
     }
 
@@ -105,40 +105,5 @@ public sealed class KCoreDecompositionTests
             }
         }
         return core;
-    }
-
-    // A small random simple graph as a dense adjacency matrix, for the naive reference.
-    private static bool[,] RandomDense(int seed, int n, double p)
-    {
-        var random = new Random(seed);
-        var adjacency = new bool[n, n];
-        for (var a = 0; a < n; a++)
-        {
-            for (var b = a + 1; b < n; b++)
-            {
-                adjacency[a, b] = adjacency[b, a] = random.NextDouble() < p;
-            }
-        }
-        return adjacency;
-    }
-
-    /// <summary>The matrix as an undirected CSR graph, edges added in a shuffled order and orientation.</summary>
-    private static CsrGraph BuildUndirected(bool[,] adjacency)
-    {
-        var n = adjacency.GetLength(0);
-        var pairs = new List<(int, int)>();
-        for (var a = 0; a < n; a++)
-        {
-            for (var b = a + 1; b < n; b++)
-            {
-                if (adjacency[a, b])
-                {
-                    pairs.Add(pairs.Count % 2 == 0 ? (a, b) : (b, a));
-                }
-            }
-        }
-        new Random(n).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairs));
-        using var edges = EdgeList.From(pairs);
-        return CsrGraph.Build(n, edges, new CsrBuildOptions { Undirected = true });
     }
 }
