@@ -17,7 +17,7 @@ namespace GraphGuard.Cli.Bench;
 /// </summary>
 internal static class GraphBenchmark
 {
-    private const string BenchDatabase = "graphguard_bench";
+    private const string BenchDatabase = IngestBenchmark.BenchDatabase;
 
     public static Command Create()
     {

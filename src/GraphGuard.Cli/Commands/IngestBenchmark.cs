@@ -17,7 +17,8 @@ namespace GraphGuard.Cli.Commands;
 /// </summary>
 internal static class IngestBenchmark
 {
-    private const string BenchDatabase = "graphguard_bench";
+    /// <summary>The scratch database the benchmarks share: this one fills it, the graph benchmark reads it.</summary>
+    internal const string BenchDatabase = "graphguard_bench";
 
     public static Command Create()
     {

@@ -22,7 +22,7 @@ public static class ActivityFeatures
         var ips = table.Add("distinct_ips");
         var activeDays = table.Add("active_days");
         var age = table.Add("account_age_days");
-        var follow = Code(graph, WellKnownActions.Follow);
+        var follow = graph.ActionCode(WellKnownActions.Follow);
         var windowEndSeconds = (long)(windowEnd - graph.TimeBase).TotalSeconds;
 
         Parallel.For(0, accounts.Count, () => new HashSet<int>(), (a, _, seen) =>
@@ -65,18 +65,6 @@ public static class ActivityFeatures
             age[a] = created == long.MinValue ? float.NaN : (float)((windowEndSeconds - created) / 86400.0);
             return seen;
         }, _ => { });
-    }
-
-    private static int Code(InteractionGraph graph, string action)
-    {
-        for (var code = 0; code < graph.Actions.Count; code++)
-        {
-            if (graph.Actions[code] == action)
-            {
-                return code;
-            }
-        }
-        return -1;
     }
 
     private static int Count(ReadOnlySpan<byte> actions, byte code)

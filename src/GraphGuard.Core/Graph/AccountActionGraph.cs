@@ -8,14 +8,7 @@ public static class AccountActionGraph
 {
     public static CsrGraph Build(InteractionGraph graph, AccountIndex accounts, string action)
     {
-        var code = -1;
-        for (var c = 0; c < graph.Actions.Count; c++)
-        {
-            if (graph.Actions[c] == action)
-            {
-                code = c;
-            }
-        }
+        var code = graph.ActionCode(action);
         using var edges = new EdgeList();
         if (code >= 0)
         {

@@ -45,6 +45,19 @@ public sealed class InteractionGraph : IDisposable
     /// <summary>Action names by code (index = the byte stored on each edge).</summary>
     public IReadOnlyList<string> Actions { get; }
 
+    /// <summary>The code of an action on this graph's edges, or -1 when no edge carries it.</summary>
+    public int ActionCode(string action)
+    {
+        for (var code = 0; code < Actions.Count; code++)
+        {
+            if (Actions[code] == action)
+            {
+                return code;
+            }
+        }
+        return -1;
+    }
+
     public EntityKind Kind(int node) => (EntityKind)_kinds[node];
 
     public int OutDegree(int node) => (int)(_out.Offsets[node + 1] - _out.Offsets[node]);
