@@ -40,13 +40,25 @@ public sealed class CsvRecord
 
     internal void Reset(long line, byte[] rawSource, int rawStart, int rawLength, byte[] fieldSource)
     {
+        SetSources(line, rawSource, rawStart, rawLength, fieldSource);
+        ClearFields();
+    }
+
+    /// <summary>Forgets the fields; the quoted parse collects them before it knows where the record ends.</summary>
+    internal void ClearFields()
+    {
+        FieldCount = 0;
+        SyntaxError = null;
+    }
+
+    /// <summary>Says where the raw record and the field bytes lie, keeping the fields already added.</summary>
+    internal void SetSources(long line, byte[] rawSource, int rawStart, int rawLength, byte[] fieldSource)
+    {
         Line = line;
         _rawSource = rawSource;
         _rawStart = rawStart;
         _rawLength = rawLength;
         _fieldSource = fieldSource;
-        FieldCount = 0;
-        SyntaxError = null;
     }
 
     internal void AddField(int start, int length)

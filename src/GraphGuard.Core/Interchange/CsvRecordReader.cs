@@ -112,8 +112,8 @@ public sealed class CsvRecordReader : IDisposable
             if (outcome == QuotedOutcome.Complete)
             {
                 var newlines = _buffer.AsSpan(_pos, consumed).Count(Lf);
-                _record.Reset(_line, _buffer, _pos, rawLength, _scratch);
-                ReplayFields();
+                // The scratch buffer may have grown during the parse: point the record at the final one.
+                _record.SetSources(_line, _buffer, _pos, rawLength, _scratch);
                 Advance(consumed, newlines);
                 return _record;
             }
@@ -136,16 +136,11 @@ public sealed class CsvRecordReader : IDisposable
 
     private enum QuotedOutcome { Complete, NeedMore, Malformed }
 
-    // Field bounds found during the quoted parse, replayed into the record once it is known to be whole.
-    private int[] _pendingStarts = new int[16];
-    private int[] _pendingLengths = new int[16];
-    private int _pendingCount;
-
     private QuotedOutcome TryParseQuoted(out int consumed, out int rawLength, out string? error)
     {
         consumed = rawLength = 0;
         error = null;
-        _pendingCount = 0;
+        _record.ClearFields();
         var scratchLength = 0;
         var b = _buffer;
         var i = _pos;
@@ -203,7 +198,7 @@ public sealed class CsvRecordReader : IDisposable
                 Append(ref scratchLength, field);
                 i += length;
             }
-            AddPending(fieldStart, scratchLength - fieldStart);
+            _record.AddField(fieldStart, scratchLength - fieldStart);
 
             if (i == limit)
             {
@@ -256,26 +251,6 @@ public sealed class CsvRecordReader : IDisposable
         }
         bytes.CopyTo(_scratch.AsSpan(length));
         length += bytes.Length;
-    }
-
-    private void AddPending(int start, int length)
-    {
-        if (_pendingCount == _pendingStarts.Length)
-        {
-            Array.Resize(ref _pendingStarts, _pendingCount * 2);
-            Array.Resize(ref _pendingLengths, _pendingCount * 2);
-        }
-        _pendingStarts[_pendingCount] = start;
-        _pendingLengths[_pendingCount] = length;
-        _pendingCount++;
-    }
-
-    private void ReplayFields()
-    {
-        for (var f = 0; f < _pendingCount; f++)
-        {
-            _record.AddField(_pendingStarts[f], _pendingLengths[f]);
-        }
     }
 
     /// <summary>Length of the line at <see cref="_pos"/> (without LF), reading more as needed; -1 if over the limit.</summary>
