@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GraphGuard.Storage.Database;
 using Npgsql;
 
 namespace GraphGuard.Storage.Benchmarks;
@@ -12,7 +13,7 @@ public static class RawCopyReference
     public static async Task<(long Rows, TimeSpan Elapsed)> CopyEventsAsync(NpgsqlDataSource dataSource, string eventsCsv, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        await ExecuteAsync(connection, """
+        await Sql.ExecuteAsync(connection, """
             drop table if exists bench_raw_events;
             create table bench_raw_events (event_id text, ts timestamptz, actor text, action text, target_type text, target text)
             """, ct).ConfigureAwait(false);
@@ -36,7 +37,7 @@ public static class RawCopyReference
         }
         finally
         {
-            await ExecuteAsync(connection, "drop table if exists bench_raw_events", CancellationToken.None).ConfigureAwait(false);
+            await Sql.ExecuteAsync(connection, "drop table if exists bench_raw_events", CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -49,17 +50,11 @@ public static class RawCopyReference
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         try
         {
-            await ExecuteAsync(connection, "checkpoint", ct).ConfigureAwait(false);
+            await Sql.ExecuteAsync(connection, "checkpoint", ct).ConfigureAwait(false);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
             // Measurements are still valid, only noisier.
         }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 }

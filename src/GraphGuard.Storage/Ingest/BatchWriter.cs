@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GraphGuard.Storage.Database;
 using Npgsql;
 
 namespace GraphGuard.Storage.Ingest;
@@ -114,10 +115,10 @@ internal sealed class BatchWriter(IReadOnlyList<NpgsqlConnection> laneConnection
         }
         if (_stagesCreated.Add((lane, target.StageTable)))
         {
-            await Ingestor.ExecuteAsync(connection, target.StageDdl, ct).ConfigureAwait(false);
+            await Sql.ExecuteAsync(connection, target.StageDdl, ct).ConfigureAwait(false);
         }
         await RawCopy.SendAsync(connection, target.CopyInto(target.StageTable), bytes, ct).ConfigureAwait(false);
-        var loaded = await Ingestor.ExecuteAsync(connection, target.MergeSql, ct).ConfigureAwait(false);
+        var loaded = await Sql.ExecuteAsync(connection, target.MergeSql, ct).ConfigureAwait(false);
         if (loaded == rows)
         {
             _merging.Remove((file, lane));

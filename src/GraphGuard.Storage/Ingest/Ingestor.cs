@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using GraphGuard.Storage.Database;
 using Npgsql;
 
 namespace GraphGuard.Storage.Ingest;
@@ -26,7 +27,7 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var entityConnection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         var laneConnections = new List<NpgsqlConnection> { connection };
-        await ExecuteAsync(connection, $"select pg_advisory_lock({LockKey})", ct).ConfigureAwait(false);
+        await Sql.ExecuteAsync(connection, $"select pg_advisory_lock({LockKey})", ct).ConfigureAwait(false);
         IngestSummary? summary = null;
         try
         {
@@ -36,7 +37,7 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
                 await EntityStore.LoadAsync(connection, ct).ConfigureAwait(false),
                 await ActionCatalog.LoadAsync(connection, ct).ConfigureAwait(false));
             var entitiesBefore = context.Entities.Count;
-            await ExecuteAsync(connection, QuarantineWriter.StageDdl, ct).ConfigureAwait(false);
+            await Sql.ExecuteAsync(connection, QuarantineWriter.StageDdl, ct).ConfigureAwait(false);
 
             var channel = Channel.CreateBounded<IngestBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -78,7 +79,7 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
             }
             if (connection.State == System.Data.ConnectionState.Open)
             {
-                await ExecuteAsync(connection, $"select pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
+                await Sql.ExecuteAsync(connection, $"select pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
@@ -93,11 +94,5 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
         {
             // The connection itself failed; the run stays 'running' and the next ingest marks it interrupted.
         }
-    }
-
-    internal static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using GraphGuard.Storage.Database;
 using Npgsql;
 
 namespace GraphGuard.Storage.Migrations;
@@ -19,10 +20,10 @@ public static partial class Migrator
     public static async Task<IReadOnlyList<Migration>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        await ExecuteAsync(connection, "select pg_advisory_lock($1)", ct, LockKey).ConfigureAwait(false);
+        await Sql.ExecuteAsync(connection, "select pg_advisory_lock($1)", ct, LockKey).ConfigureAwait(false);
         try
         {
-            await ExecuteAsync(connection, """
+            await Sql.ExecuteAsync(connection, """
                 create table if not exists schema_migrations (
                     version    integer primary key,
                     name       text not null,
@@ -33,8 +34,8 @@ public static partial class Migrator
             foreach (var migration in All.Where(m => !applied.Contains(m.Version)))
             {
                 await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await ExecuteAsync(connection, migration.Sql, ct).ConfigureAwait(false);
-                await ExecuteAsync(connection, "insert into schema_migrations(version, name) values ($1, $2)", ct, migration.Version, migration.Name).ConfigureAwait(false);
+                await Sql.ExecuteAsync(connection, migration.Sql, ct).ConfigureAwait(false);
+                await Sql.ExecuteAsync(connection, "insert into schema_migrations(version, name) values ($1, $2)", ct, migration.Version, migration.Name).ConfigureAwait(false);
                 await tx.CommitAsync(ct).ConfigureAwait(false);
                 done.Add(migration);
             }
@@ -42,7 +43,7 @@ public static partial class Migrator
         }
         finally
         {
-            await ExecuteAsync(connection, "select pg_advisory_unlock($1)", CancellationToken.None, LockKey).ConfigureAwait(false);
+            await Sql.ExecuteAsync(connection, "select pg_advisory_unlock($1)", CancellationToken.None, LockKey).ConfigureAwait(false);
         }
     }
 
@@ -68,16 +69,6 @@ public static partial class Migrator
             versions.Add(reader.GetInt32(0));
         }
         return versions;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] parameters)
-    {
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        foreach (var p in parameters)
-        {
-            cmd.Parameters.Add(new NpgsqlParameter { Value = p });
-        }
-        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     private static List<Migration> LoadEmbedded()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GraphGuard.Core.Graph;
+using GraphGuard.Storage.Database;
 using Npgsql;
 
 namespace GraphGuard.Storage.Snapshots;
@@ -18,10 +19,10 @@ public static class SnapshotLoader
         var clock = Stopwatch.StartNew();
         await using var coordinator = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var tx = await coordinator.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-        var snapshot = (string)(await ScalarAsync(coordinator, "select pg_export_snapshot()", ct).ConfigureAwait(false))!;
+        var snapshot = (string)(await Sql.ScalarAsync(coordinator, "select pg_export_snapshot()", ct).ConfigureAwait(false))!;
         var kinds = await ReadKindsAsync(coordinator, ct).ConfigureAwait(false);
         var actions = await ReadActionsAsync(coordinator, ct).ConfigureAwait(false);
-        var blocks = Convert.ToInt64(await ScalarAsync(coordinator,
+        var blocks = Convert.ToInt64(await Sql.ScalarAsync(coordinator,
             "select pg_relation_size('events') / current_setting('block_size')::bigint", ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
 
         var builder = new InteractionGraphBuilder(kinds, window.TimeBase, actions);
@@ -95,7 +96,7 @@ public static class SnapshotLoader
 
     private static async Task<byte[]> ReadKindsAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        var count = Convert.ToInt32(await ScalarAsync(connection, "select coalesce(max(id) + 1, 0) from entities", ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        var count = Convert.ToInt32(await Sql.ScalarAsync(connection, "select coalesce(max(id) + 1, 0) from entities", ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         var kinds = new byte[count];
         await using var stream = await connection.BeginRawBinaryCopyAsync("copy entities (id, kind) to stdout (format binary)", ct).ConfigureAwait(false);
         var reader = new BinaryCopyReader(stream);
@@ -124,11 +125,5 @@ public static class SnapshotLoader
             actions[code] = name;
         }
         return actions;
-    }
-
-    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false);
     }
 }
