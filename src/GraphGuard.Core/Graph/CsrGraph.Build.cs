@@ -129,41 +129,88 @@ public sealed partial class CsrGraph
         return new CsrGraph(merged, targets, weights);
     }
 
-    /// <summary>The graph with every edge reversed (in-neighbours become neighbours).</summary>
-    /// <remarks>
-    /// A counting sort by target: sources are visited in ascending order, so every reversed
-    /// neighbourhood comes out sorted without a sort pass. Repeated edges and weights are kept.
-    /// </remarks>
-    public CsrGraph Transpose()
+    /// <summary>The graph with every edge reversed (in-edges become out-edges), weights kept; neighbourhoods stay sorted.</summary>
+    public CsrGraph Transpose() => TransposeCore(null);
+
+    /// <summary>
+    /// The transpose with node <c>order[i]</c> renamed <c>i</c>: laying nodes out in the order an algorithm
+    /// visits them keeps its memory reads sequential. Neighbourhoods stay sorted by new id.
+    /// </summary>
+    public CsrGraph Transpose(ReadOnlySpan<int> order)
     {
-        var offsets = new long[_offsets.Length];
-        for (var v = 0; v < NodeCount; v++)
+        if (order.Length != NodeCount)
         {
-            foreach (var u in Neighbors(v))
-            {
-                offsets[u + 1]++;
-            }
+            throw new ArgumentException($"the order has {order.Length} nodes for a graph of {NodeCount}", nameof(order));
         }
-        for (var v = 0; v < NodeCount; v++)
+        var newId = new int[NodeCount];
+        newId.AsSpan().Fill(-1);
+        for (var i = 0; i < order.Length; i++)
         {
-            offsets[v + 1] += offsets[v];
+            if ((uint)order[i] >= (uint)NodeCount || newId[order[i]] >= 0)
+            {
+                throw new ArgumentException($"the order is not a permutation (entry {i} is {order[i]})", nameof(order));
+            }
+            newId[order[i]] = i;
+        }
+        return TransposeCore(new Relabeling(order.ToArray(), newId));
+    }
+
+    private sealed record Relabeling(int[] Order, int[] NewId);
+
+    // A counting sort, split over contiguous source ranges so each core counts and scatters its own:
+    // per range, a count per target, then a cursor per target that starts after the ranges before it.
+    // Visiting sources in increasing (new) id within each range keeps every neighbourhood sorted.
+    private CsrGraph TransposeCore(Relabeling? relabel)
+    {
+        var n = NodeCount;
+        var ranges = Math.Clamp(Environment.ProcessorCount, 1, 4);
+        var bounds = new int[ranges + 1];
+        for (var r = 0; r <= ranges; r++)
+        {
+            bounds[r] = (int)((long)n * r / ranges);
+        }
+        var cursors = new long[ranges][];
+        Parallel.For(0, ranges, r =>
+        {
+            var count = cursors[r] = new long[n];
+            for (var i = bounds[r]; i < bounds[r + 1]; i++)
+            {
+                foreach (var u in Neighbors(relabel?.Order[i] ?? i))
+                {
+                    count[relabel?.NewId[u] ?? u]++;
+                }
+            }
+        });
+        var offsets = new long[n + 1];
+        for (var v = 0; v < n; v++)
+        {
+            var at = offsets[v];
+            for (var r = 0; r < ranges; r++)
+            {
+                (cursors[r][v], at) = (at, at + cursors[r][v]);
+            }
+            offsets[v + 1] = at;
         }
         var targets = NativeArray<int>.Uninitialized(EdgeCount);
         var weights = _weights is null ? null : NativeArray<float>.Uninitialized(EdgeCount);
-        var cursor = (long[])offsets.Clone();
-        for (var v = 0; v < NodeCount; v++)
+        Parallel.For(0, ranges, r =>
         {
-            var n = Neighbors(v);
-            for (var i = 0; i < n.Length; i++)
+            var cursor = cursors[r];
+            for (var i = bounds[r]; i < bounds[r + 1]; i++)
             {
-                var at = cursor[n[i]]++;
-                targets[at] = v;
-                if (weights is not null)
+                var v = relabel?.Order[i] ?? i;
+                var neighbors = Neighbors(v);
+                for (var k = 0; k < neighbors.Length; k++)
                 {
-                    weights[at] = _weights![_offsets[v] + i];
+                    var at = cursor[relabel?.NewId[neighbors[k]] ?? neighbors[k]]++;
+                    targets[at] = i;
+                    if (weights is not null)
+                    {
+                        weights[at] = _weights![_offsets[v] + k];
+                    }
                 }
             }
-        }
+        });
         return new CsrGraph(offsets, targets, weights);
     }
 }

@@ -121,6 +121,30 @@ public sealed class CsrGraphTests
     }
 
     [Test]
+    public void Relabelled_transpose_reverses_every_edge_under_the_new_names([Values(1, 2, 3)] int seed)
+    {
+        var random = new Random(seed);
+        var n = random.Next(2, 200);
+        var edges = Enumerable.Range(0, 5 * n).Select(_ => (random.Next(n), random.Next(n), (float)random.Next(1, 9))).ToArray();
+        using var g = Build(n, new CsrBuildOptions { Weighted = true }, edges);
+        var order = Enumerable.Range(0, n).OrderBy(_ => random.Next()).ToArray();
+        var newId = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            newId[order[i]] = i;
+        }
+        using var t = g.Transpose(order);
+        for (var i = 0; i < n; i++)
+        {
+            var expected = edges.Where(e => newId[e.Item2] == i).Select(e => (newId[e.Item1], e.Item3)).OrderBy(e => e).ToArray();
+            var actual = t.Neighbors(i).ToArray().Zip(t.NeighborWeights(i).ToArray()).ToArray();
+            Assert.That(actual.Select(a => a.First), Is.Ordered, "neighbourhoods stay sorted");
+            Assert.That(actual.OrderBy(e => e), Is.EqualTo(expected));
+        }
+        Assert.Throws<ArgumentException>(() => g.Transpose([.. order.Take(n - 1), order[0]]));
+    }
+
+    [Test]
     public void Empty_graph_has_no_nodes_and_no_edges()
     {
         using var g = Build(0, new CsrBuildOptions { Undirected = true, MergeDuplicates = true });

@@ -56,17 +56,6 @@ public sealed class PageRankTests
     }
 
     [Test]
-    public void Pagerank_with_a_given_transpose_equals_pagerank_that_builds_it()
-    {
-        var (_, graph, options) = Load("dir_er_300");
-        using (graph)
-        using (var inEdges = graph.Transpose())
-        {
-            Assert.That(PageRank.Compute(graph, inEdges, options).Scores, Is.EqualTo(PageRank.Compute(graph, options).Scores));
-        }
-    }
-
-    [Test]
     public void Pagerank_of_the_empty_graph_is_empty()
     {
         using var graph = CsrGraph.Build(0, new EdgeList(), new CsrBuildOptions());

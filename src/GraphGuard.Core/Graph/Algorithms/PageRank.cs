@@ -1,7 +1,8 @@
 namespace GraphGuard.Core.Graph.Algorithms;
 
 /// <summary>
-/// PageRank (Brin and Page 1998) and personalized PageRank by power iteration, matching igraph 0.10's
+/// PageRank (Brin and Page 1998) and personalized PageRank, solved by Gauss–Seidel sweeps over strongly
+/// connected components in topological order (see <see cref="PageRankSweeps"/>), matching igraph 0.10's
 /// <c>pagerank</c> / <c>personalized_pagerank</c> (PRPACK) to within the tolerance:
 /// <list type="bullet">
 /// <item>A walker at a node follows an out-edge with probability proportional to its weight; repeated
@@ -14,56 +15,38 @@ namespace GraphGuard.Core.Graph.Algorithms;
 /// </summary>
 public static class PageRank
 {
-    /// <summary>PageRank over the out-edges of <paramref name="graph"/> (its transpose is built here unless undirected).</summary>
+    /// <summary>PageRank over the out-edges of <paramref name="graph"/>.</summary>
     public static PageRankResult Compute(CsrGraph graph, PageRankOptions? options = null)
     {
         options ??= new PageRankOptions();
-        if (options.Undirected)
-        {
-            return Compute(graph, graph, options);
-        }
-        using var inEdges = graph.Transpose();
-        return Compute(graph, inEdges, options);
-    }
-
-    /// <summary>PageRank with the in-edges given, so one transpose serves several runs.</summary>
-    public static PageRankResult Compute(CsrGraph outEdges, CsrGraph inEdges, PageRankOptions options)
-    {
-        Validate(outEdges, inEdges, options);
-        var n = outEdges.NodeCount;
+        Validate(options);
+        var n = graph.NodeCount;
         if (n == 0)
         {
             return new PageRankResult([], 0, true);
         }
-        var restart = RestartDistribution(n, options);
-        var iteration = new PageRankIteration(outEdges, inEdges, options.Damping, options.Undirected, restart);
-        var converged = false;
-        var iterations = 0;
-        while (iterations < options.MaxIterations)
+        var components = StronglyConnectedComponents.Compute(graph);
+        using var sweeps = new PageRankSweeps(graph, components.Order, options.Damping, options.Undirected, RestartDistribution(n, options));
+        var mostSweeps = 0;
+        var converged = true;
+        for (var c = 0; c < components.Count; c++)
         {
-            iterations++;
-            if (iteration.Step() < options.Tolerance)
-            {
-                converged = true;
-                break;
-            }
+            var taken = sweeps.SolveComponent(components.ComponentStarts[c], components.ComponentStarts[c + 1], options.Tolerance, options.MaxIterations, out var done);
+            mostSweeps = Math.Max(mostSweeps, taken);
+            converged &= done;
         }
-        return new PageRankResult(iteration.Normalized(), iterations, converged);
+        return new PageRankResult(sweeps.Normalized(), mostSweeps, converged);
     }
 
-    private static void Validate(CsrGraph outEdges, CsrGraph inEdges, PageRankOptions options)
+    private static void Validate(PageRankOptions options)
     {
-        if (inEdges.NodeCount != outEdges.NodeCount || inEdges.EdgeCount != outEdges.EdgeCount)
-        {
-            throw new ArgumentException("in-edges are not the transpose of the out-edges", nameof(inEdges));
-        }
         if (options.Damping is < 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Damping, "damping must be in [0, 1)");
         }
-        if (options.Tolerance <= 0 || options.MaxIterations < 0)
+        if (options.Tolerance <= 0 || options.MaxIterations < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "tolerance must be positive and max iterations non-negative");
+            throw new ArgumentOutOfRangeException(nameof(options), "tolerance and max iterations must be positive");
         }
         if (options.Seeds is not null && options.Restart is not null)
         {

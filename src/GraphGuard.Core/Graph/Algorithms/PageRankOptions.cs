@@ -6,10 +6,10 @@ public sealed record PageRankOptions
     /// <summary>Probability of following an edge rather than restarting.</summary>
     public double Damping { get; init; } = 0.85;
 
-    /// <summary>Stop when the L1 change between two iterations falls below this.</summary>
+    /// <summary>Stop when a sweep changes the ranks by less than this in L1 (each component its share, by size).</summary>
     public double Tolerance { get; init; } = 1e-10;
 
-    /// <summary>Stop after this many iterations even if not converged.</summary>
+    /// <summary>Sweeps allowed per strongly connected component (at least 1) before giving up on convergence.</summary>
     public int MaxIterations { get; init; } = 1000;
 
     /// <summary>
