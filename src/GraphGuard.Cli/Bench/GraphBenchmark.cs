@@ -24,14 +24,21 @@ internal static class GraphBenchmark
         var readers = new Option<int>("--readers") { Description = "Parallel PostgreSQL readers for the snapshot", DefaultValueFactory = _ => 2 };
         var skipIgraph = new Option<bool>("--no-igraph") { Description = "Time only GraphGuard" };
         var igraphTimeout = new Option<int>("--igraph-timeout") { Description = "Stop an igraph run after this many seconds", DefaultValueFactory = _ => 300 };
+        var only = new Option<string[]>("--only") { Description = "Time only these algorithms (e.g. pagerank personalized_pagerank)", AllowMultipleArgumentsPerToken = true };
         var json = CommonOptions.Json();
         var command = new Command("graph", $"Snapshot load and graph algorithms beside igraph, on the world in '{BenchDatabase}' (run 'bench ingest' first)")
         {
-            readers, skipIgraph, igraphTimeout, json,
+            readers, skipIgraph, igraphTimeout, only, json,
         };
         CliAction.Set(command, async (parse, ct) =>
         {
             var withIgraph = !parse.GetValue(skipIgraph);
+            var selected = parse.GetValue(only) is { Length: > 0 } names ? names.ToHashSet() : null;
+            var unknown = selected?.Except(Algorithms(null!, null!, []).Select(a => a.Name)).ToList();
+            if (unknown is { Count: > 0 })
+            {
+                throw new ArgumentException($"--only: no algorithm named {string.Join(", ", unknown)}");
+            }
             if (withIgraph && !IgraphReference.Available())
             {
                 throw new InvalidOperationException($"igraph is not installed for {IgraphReference.Python}: run 'apt-get install -y python3-igraph' (or pass --no-igraph)");
@@ -51,7 +58,9 @@ internal static class GraphBenchmark
                 var seeds = Seeds(projection.Graph, 100);
 
                 Warmup();
-                var ours = Algorithms(projection.Graph, follows, seeds).ToDictionary(a => a.Name, a => Time(a.Run));
+                var ours = Algorithms(projection.Graph, follows, seeds)
+                    .Where(a => selected is null || selected.Contains(a.Name))
+                    .ToDictionary(a => a.Name, a => Time(a.Run));
                 var reference = withIgraph
                     ? await IgraphReference.TimeAsync(projection.Graph, follows, seeds, [.. ours.Keys], parse.GetValue(igraphTimeout), ct)
                     : [];
