@@ -14,7 +14,10 @@ public sealed class DetectionInput
     /// <summary>Account creation per account index, seconds after the graph's time base; long.MinValue where unknown.</summary>
     public required long[] CreatedAt { get; init; }
 
-    /// <summary>Account indices trusted a priori (labeled benign, or old and active): where trust starts.</summary>
+    /// <summary>The instant the snapshot describes, seconds after the graph's time base (the window's end).</summary>
+    public required long AsOf { get; init; }
+
+    /// <summary>Account indices trusted a priori (labeled benign): where trust starts, with old active accounts.</summary>
     public IReadOnlyList<int> TrustedSeeds { get; init; } = [];
 
     /// <summary>Text of posts and comments with their classifier scores; empty when none was loaded.</summary>

@@ -50,7 +50,8 @@ public static class EvidenceSentence
         }
     }
 
-    private static string Within(double hours) => hours > 0 ? $" within {R(hours)} hours" : "";
+    // Over a few days "within" stops meaning together; the span is then left out of the sentence.
+    private static string Within(double hours) => hours is > 0 and <= 72 ? $" within {R(hours)} hours" : "";
 
     private static string N(double value) => ((long)Math.Round(value)).ToString("N0", CultureInfo.InvariantCulture);
 

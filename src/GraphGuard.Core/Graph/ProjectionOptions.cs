@@ -19,4 +19,10 @@ public sealed record ProjectionOptions
 
     /// <summary>The hub cap for content, lower because content is far more numerous.</summary>
     public int MaxAccountsPerContent { get; init; } = 100;
+
+    /// <summary>
+    /// Weigh a tie by how many contexts the two accounts share (each counts 1) instead of by rarity:
+    /// what detectors threshold on ("shares two or more devices or IPs").
+    /// </summary>
+    public bool CountSharedContexts { get; init; }
 }

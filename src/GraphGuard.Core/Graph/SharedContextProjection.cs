@@ -55,7 +55,7 @@ public static class SharedContextProjection
                         local.Counters.HubsSkipped++;
                         continue;
                     }
-                    var weight = (float)(Math.Log((double)accounts.Count / k) / (k - 1));
+                    var weight = options.CountSharedContexts ? 1f : (float)(Math.Log((double)accounts.Count / k) / (k - 1));
                     if (weight <= 0)
                     {
                         continue; // used by every account: it tells nothing

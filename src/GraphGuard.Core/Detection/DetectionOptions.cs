@@ -1,0 +1,19 @@
+namespace GraphGuard.Core.Detection;
+
+/// <summary>Settings for a whole detection pass: each detector's, and how their clusters are merged and kept.</summary>
+public sealed record DetectionOptions
+{
+    public SharedInfrastructureOptions SharedInfrastructure { get; init; } = new();
+
+    public LockstepOptions Lockstep { get; init; } = new();
+
+    public CreationBurstOptions CreationBurst { get; init; } = new();
+
+    public TrustOptions Trust { get; init; } = new();
+
+    /// <summary>Clusters merge when their common members are at least this share of the smaller.</summary>
+    public double MinOverlap { get; init; } = 0.5;
+
+    /// <summary>Merged clusters scoring below this are dropped: what is kept is what is flagged.</summary>
+    public double MinScore { get; init; } = 0.5;
+}
