@@ -37,12 +37,14 @@ public sealed class LockstepDetector(LockstepOptions options) : IDetector
             {
                 ["accounts"] = members.Length,
                 ["targets"] = step.Targets,
-                ["windows"] = step.Windows,
+                ["windows"] = step.Windows.Count,
                 ["window_minutes"] = options.WindowSeconds / 60.0,
                 ["top_accounts"] = step.TopAccounts,
             }, step.TopTarget >= 0 ? [step.TopTarget] : []);
-            clusters.Add(new DetectedCluster(Name, members, core, score, [evidence]));
-            foreach (var a in members)
+            int[] all = [.. members, .. step.Joiners(input, members, actions, options.WindowSeconds, options.MinJoinedWindows)];
+            Array.Sort(all);
+            clusters.Add(new DetectedCluster(Name, all, core, score, [evidence]));
+            foreach (var a in all)
             {
                 clusterSize[a] = members.Length;
             }

@@ -35,6 +35,9 @@ public sealed record LockstepOptions
     /// </summary>
     public double MinSharedShare { get; init; } = 0.2;
 
+    /// <summary>An account outside a cluster that joined at least this many of its windows is added to it as periphery.</summary>
+    public int MinJoinedWindows { get; init; } = 2;
+
     /// <summary>The smallest cluster.</summary>
     public int MinAccounts { get; init; } = 5;
 }

@@ -4,9 +4,35 @@ namespace GraphGuard.Core.Detection;
 /// How a group acted in step: targets on which at least three members acted within one window, how
 /// many such windows, and the largest crowd of members on one target in one window.
 /// </summary>
-internal sealed record LockstepTargets(int Targets, int Windows, int TopAccounts, int TopTarget)
+internal sealed record LockstepTargets(int Targets, IReadOnlyList<(int Target, int Start)> Windows, int TopAccounts, int TopTarget)
 {
     private const int MinMembersInStep = 3;
+
+    /// <summary>
+    /// Accounts outside the group that joined at least <paramref name="minWindows"/> of its windows: members
+    /// who took part in too few actions to be tied to the others, found through the group's own windows.
+    /// </summary>
+    public int[] Joiners(DetectionInput input, int[] members, bool[] actions, int windowSeconds, int minWindows)
+    {
+        var joined = new Dictionary<int, int>();
+        var seen = new HashSet<int>();
+        foreach (var (target, start) in Windows)
+        {
+            seen.Clear();
+            var sources = input.Graph.InNeighbors(target);
+            var times = input.Graph.InTimes(target);
+            var codes = input.Graph.InActions(target);
+            for (var i = 0; i < sources.Length; i++)
+            {
+                var a = input.Accounts.IndexOf(sources[i]);
+                if (a >= 0 && actions[codes[i]] && times[i] >= start - windowSeconds && times[i] <= start + (2 * windowSeconds) && seen.Add(a))
+                {
+                    joined[a] = joined.GetValueOrDefault(a) + 1;
+                }
+            }
+        }
+        return [.. joined.Where(j => j.Value >= minWindows && Array.BinarySearch(members, j.Key) < 0).Select(j => j.Key).Order()];
+    }
 
     public static LockstepTargets Of(DetectionInput input, int[] members, bool[] actions, int windowSeconds)
     {
@@ -30,7 +56,8 @@ internal sealed record LockstepTargets(int Targets, int Windows, int TopAccounts
                 }
             }
         }
-        int inStep = 0, windows = 0, top = 0, topTarget = -1;
+        int inStep = 0, top = 0, topTarget = -1;
+        var windows = new List<(int Target, int Start)>();
         foreach (var (target, acts) in byTarget.OrderBy(t => t.Key))
         {
             acts.Sort();
@@ -48,7 +75,7 @@ internal sealed record LockstepTargets(int Targets, int Windows, int TopAccounts
                 // Count windows that do not overlap, so one burst is one window.
                 if (crowd >= MinMembersInStep && acts[i].Time >= next)
                 {
-                    windows++;
+                    windows.Add((target, acts[i].Time));
                     next = acts[i].Time + windowSeconds;
                 }
             }
