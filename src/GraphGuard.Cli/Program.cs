@@ -15,6 +15,9 @@ var root = new RootCommand("GraphGuard: graph-based detection of coordinated ina
     IngestCommand.Create(),
     QuarantineCommand.Create(),
     GraphCommand.Create(),
+    DetectCommand.Create(),
+    ClustersCommand.Create(),
+    EvalCommand.Create(),
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,188 @@
+using System.Text.Json;
+using GraphGuard.Core.Detection;
+using GraphGuard.Core.Graph;
+using GraphGuard.Storage.Features;
+using GraphGuard.Storage.Snapshots;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GraphGuard.Storage.Detection;
+
+/// <summary>Stores detection runs (clusters, members, evidence, detector features) and reads them back for analysts.</summary>
+public static class ClusterStore
+{
+    private const string SummaryColumns = """
+        c.cluster_id, c.detection_run_id, c.detectors, c.size, c.core_size, c.score, c.first_activity, c.last_activity,
+        coalesce((select sentence from cluster_evidence e where e.cluster_id = c.cluster_id order by ordinal limit 1), '')
+        """;
+
+    /// <summary>Stores a report as a new detection run (its features as a feature run first); returns the run id.</summary>
+    public static async Task<int> WriteAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
+        SnapshotWindow window, CancellationToken ct = default)
+    {
+        var featureRun = await FeatureStore.WriteAsync(dataSource, report.Features, window, ct).ConfigureAwait(false);
+        var names = await EntityNames.LoadAsync(dataSource, report.Clusters.SelectMany(c => c.Evidence).SelectMany(e => e.Examples), ct).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        int runId;
+        await using (var insert = new NpgsqlCommand(
+            "insert into detection_runs (window_from, window_to, feature_run_id, timings) values ($1, $2, $3, $4) returning detection_run_id", connection))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)window.From ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)window.To ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(new NpgsqlParameter { Value = featureRun });
+            insert.Parameters.Add(new NpgsqlParameter
+            {
+                Value = JsonSerializer.Serialize(report.Timings.ToDictionary(t => t.Step, t => Math.Round(t.Elapsed.TotalSeconds, 3))),
+                NpgsqlDbType = NpgsqlDbType.Jsonb,
+            });
+            runId = (int)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        }
+        var ids = new List<long>();
+        foreach (var cluster in report.Clusters)
+        {
+            await using var insert = new NpgsqlCommand("""
+                insert into clusters (detection_run_id, detectors, size, core_size, score, first_activity, last_activity)
+                values ($1, $2, $3, $4, $5, $6, $7) returning cluster_id
+                """, connection);
+            insert.Parameters.Add(new NpgsqlParameter { Value = runId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = cluster.Detectors.ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = cluster.Members.Length });
+            insert.Parameters.Add(new NpgsqlParameter { Value = cluster.Core.Length });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (float)cluster.Score });
+            insert.Parameters.Add(new NpgsqlParameter { Value = graph.At(cluster.FirstActivity), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(new NpgsqlParameter { Value = graph.At(cluster.LastActivity), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            ids.Add((long)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!);
+        }
+        await using (var members = await connection.BeginBinaryImportAsync("copy cluster_members (cluster_id, account_id, role) from stdin (format binary)", ct).ConfigureAwait(false))
+        {
+            for (var c = 0; c < ids.Count; c++)
+            {
+                var cluster = report.Clusters[c];
+                foreach (var a in cluster.Members)
+                {
+                    await members.StartRowAsync(ct).ConfigureAwait(false);
+                    await members.WriteAsync(ids[c], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                    await members.WriteAsync(accounts.Nodes[a], NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+                    await members.WriteAsync(Array.BinarySearch(cluster.Core, a) >= 0 ? "core" : "periphery", NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                }
+            }
+            await members.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        await using (var evidence = await connection.BeginBinaryImportAsync(
+            "copy cluster_evidence (cluster_id, ordinal, kind, numbers, examples, sentence) from stdin (format binary)", ct).ConfigureAwait(false))
+        {
+            for (var c = 0; c < ids.Count; c++)
+            {
+                var facts = report.Clusters[c].Evidence;
+                for (var i = 0; i < facts.Count; i++)
+                {
+                    await evidence.StartRowAsync(ct).ConfigureAwait(false);
+                    await evidence.WriteAsync(ids[c], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                    await evidence.WriteAsync((short)i, NpgsqlDbType.Smallint, ct).ConfigureAwait(false);
+                    await evidence.WriteAsync(JsonNamingPolicy.SnakeCaseLower.ConvertName(facts[i].Kind.ToString()), NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                    await evidence.WriteAsync(JsonSerializer.Serialize(facts[i].Numbers.ToDictionary(n => n.Key, n => Math.Round(n.Value, 4))), NpgsqlDbType.Jsonb, ct).ConfigureAwait(false);
+                    await evidence.WriteAsync(facts[i].Examples.Select(names.Qualified).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                    await evidence.WriteAsync(EvidenceSentence.Render(facts[i], names.Describe), NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                }
+            }
+            await evidence.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return runId;
+    }
+
+    /// <summary>The latest detection run's id, or null when there is none.</summary>
+    public static async Task<int?> LatestRunAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("select max(detection_run_id) from detection_runs");
+        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is int id ? id : null;
+    }
+
+    /// <summary>Clusters of a run, best first, optionally only those a given detector contributed to.</summary>
+    public static async Task<List<ClusterSummary>> ListAsync(NpgsqlDataSource dataSource, int runId, string? detector, int limit, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            select {SummaryColumns} from clusters c
+            where c.detection_run_id = $1 and ($2::text is null or $2 = any(c.detectors))
+            order by c.score desc, c.size desc, c.cluster_id limit $3
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)detector ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var list = new List<ClusterSummary>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            list.Add(Summary(reader));
+        }
+        return list;
+    }
+
+    /// <summary>One cluster with its evidence and members, or null when there is no such cluster.</summary>
+    public static async Task<ClusterDetail?> ShowAsync(NpgsqlDataSource dataSource, long clusterId, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        ClusterSummary summary;
+        await using (var cmd = new NpgsqlCommand($"select {SummaryColumns} from clusters c where c.cluster_id = $1", connection) { Parameters = { new() { Value = clusterId } } })
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                return null;
+            }
+            summary = Summary(reader);
+        }
+        var evidence = new List<StoredEvidence>();
+        await using (var cmd = new NpgsqlCommand("select kind, numbers::text, examples, sentence from cluster_evidence where cluster_id = $1 order by ordinal", connection) { Parameters = { new() { Value = clusterId } } })
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                evidence.Add(new StoredEvidence(reader.GetString(0), reader.GetString(1), (string[])reader[2], reader.GetString(3)));
+            }
+        }
+        var members = new List<(string, string)>();
+        await using (var cmd = new NpgsqlCommand("""
+            select e.external_id, m.role from cluster_members m join entities e on e.id = m.account_id
+            where m.cluster_id = $1 order by m.role, e.external_id
+            """, connection) { Parameters = { new() { Value = clusterId } } })
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                members.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        return new ClusterDetail(summary, evidence, members);
+    }
+
+    /// <summary>Every member of every cluster of a run as CSV: <c>cluster_id,account_id,role,cluster_score,detectors</c>; returns the rows written.</summary>
+    public static async Task<long> ExportAsync(NpgsqlDataSource dataSource, int runId, TextWriter writer, CancellationToken ct = default)
+    {
+        await writer.WriteLineAsync("cluster_id,account_id,role,cluster_score,detectors".AsMemory(), ct).ConfigureAwait(false);
+        await using var cmd = dataSource.CreateCommand("""
+            select c.cluster_id, e.external_id, m.role, c.score, array_to_string(c.detectors, '|')
+            from clusters c join cluster_members m using (cluster_id) join entities e on e.id = m.account_id
+            where c.detection_run_id = $1 order by c.score desc, c.cluster_id, e.external_id
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        long rows = 0;
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var score = reader.GetFloat(3).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+            await writer.WriteLineAsync($"{reader.GetInt64(0)},{Csv(reader.GetString(1))},{reader.GetString(2)},{score},{Csv(reader.GetString(4))}".AsMemory(), ct).ConfigureAwait(false);
+            rows++;
+        }
+        return rows;
+    }
+
+    private static ClusterSummary Summary(NpgsqlDataReader r) => new(
+        r.GetInt64(0), r.GetInt32(1), (string[])r[2], r.GetInt32(3), r.GetInt32(4), r.GetFloat(5),
+        r.IsDBNull(6) ? null : r.GetDateTime(6), r.IsDBNull(7) ? null : r.GetDateTime(7), r.GetString(8));
+
+    /// <summary>RFC 4180 quoting, only where a field needs it.</summary>
+    private static string Csv(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+}

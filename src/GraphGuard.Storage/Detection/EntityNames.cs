@@ -1,0 +1,34 @@
+using GraphGuard.Core.Domain;
+using Npgsql;
+
+namespace GraphGuard.Storage.Detection;
+
+/// <summary>External ids of graph nodes (entities.id), looked up in bulk, for evidence people read.</summary>
+public sealed class EntityNames
+{
+    private readonly Dictionary<int, (EntityKind Kind, string ExternalId)> _names;
+
+    private EntityNames(Dictionary<int, (EntityKind, string)> names) => _names = names;
+
+    public static async Task<EntityNames> LoadAsync(NpgsqlDataSource dataSource, IEnumerable<int> ids, CancellationToken ct = default)
+    {
+        var names = new Dictionary<int, (EntityKind, string)>();
+        await using var cmd = dataSource.CreateCommand("select id, kind, external_id from entities where id = any($1)");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = ids.Distinct().ToArray() });
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            names[reader.GetInt32(0)] = ((EntityKind)reader.GetInt16(1), reader.GetString(2));
+        }
+        return new EntityNames(names);
+    }
+
+    /// <summary>The bare external id (what an account is known by outside).</summary>
+    public string ExternalId(int id) => _names.TryGetValue(id, out var n) ? n.ExternalId : $"#{id}";
+
+    /// <summary><c>kind:external id</c>, as evidence examples are stored.</summary>
+    public string Qualified(int id) => _names.TryGetValue(id, out var n) ? $"{n.Kind.ToString().ToLowerInvariant()}:{n.ExternalId}" : $"#{id}";
+
+    /// <summary>How a sentence names it, e.g. <c>device d81f2</c>.</summary>
+    public string Describe(int id) => _names.TryGetValue(id, out var n) ? $"{n.Kind.ToString().ToLowerInvariant()} {n.ExternalId}" : $"entity #{id}";
+}
