@@ -107,19 +107,7 @@ public static class BinaryMetrics
     private static TieGroup[] TieGroups(
         ReadOnlySpan<float> scores, ReadOnlySpan<bool> labels, out int positives, out int negatives)
     {
-        if (scores.Length != labels.Length)
-        {
-            throw new ArgumentException($"{scores.Length} scores but {labels.Length} labels.", nameof(labels));
-        }
-
-        float[] keys = scores.ToArray();
-        bool[] sortedLabels = labels.ToArray();
-        if (Array.Exists(keys, float.IsNaN))
-        {
-            throw new ArgumentException("Scores must not be NaN.", nameof(scores));
-        }
-
-        Array.Sort(keys, sortedLabels);
+        var (keys, sortedLabels) = ScoreOrder.Ascending(scores, labels);
         var groups = new List<TieGroup>();
         positives = 0;
         for (int end = keys.Length; end > 0;)
