@@ -15,6 +15,8 @@ internal static partial class XgboostNative
     // Debian's libxgboost0 ships only the versioned name (no -dev symlink), which .NET's probing does not try.
     private static readonly string[] LibraryFiles = ["libxgboost.so.0", "libxgboost.so", "xgboost"];
 
+    // .NET allows one resolver per assembly: another native library in Learning (a CUDA backend) must be
+    // resolved in this one too, or the two registrations collide.
     static XgboostNative() => NativeLibrary.SetDllImportResolver(typeof(XgboostNative).Assembly, Resolve);
 
     private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
