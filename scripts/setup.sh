@@ -6,6 +6,10 @@ set -euo pipefail
 need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
 command -v runuser >/dev/null || need+=(util-linux)
+# XGBoost 1.7: the library the Learning binding loads, the CLI it is timed against, the Python reference rows.
+dpkg-query -W -f='${db:Status-Status}' libxgboost0 2>/dev/null | grep -qx installed || need+=(libxgboost0)
+command -v xgboost >/dev/null || need+=(xgboost)
+/usr/bin/python3 -c 'import xgboost' 2>/dev/null || need+=(python3-xgboost)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing Debian packages: ${need[*]}; run as root or install them first" >&2
