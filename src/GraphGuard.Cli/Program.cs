@@ -2,10 +2,11 @@ using System.CommandLine;
 using GraphGuard.Cli.Commands;
 using Spectre.Console;
 
-// Piped output (CI logs, files) would otherwise be wrapped at 80 columns.
+// Piped output (CI logs, files, scripts) would otherwise be wrapped at 80 columns and carry escape codes.
 if (Console.IsOutputRedirected)
 {
     AnsiConsole.Profile.Width = 160;
+    AnsiConsole.Profile.Capabilities.Ansi = false;
 }
 
 var root = new RootCommand("GraphGuard: graph-based detection of coordinated inauthentic accounts.")

@@ -23,6 +23,14 @@ public sealed class CommandLineTests
     [TestCase("bench", "ingest", "--help")]
     [TestCase("bench", "graph", "--help")]
     [TestCase("quarantine", "--help")]
+    [TestCase("detect", "--help")]
+    [TestCase("clusters", "--help")]
+    [TestCase("clusters", "list", "--help")]
+    [TestCase("clusters", "show", "--help")]
+    [TestCase("clusters", "export", "--help")]
+    [TestCase("eval", "--help")]
+    [TestCase("eval", "detect", "--help")]
+    [TestCase("bench", "detect", "--help")]
     public async Task Every_command_has_help(params string[] args)
     {
         var (code, stdout, _) = await GraphGuardProcess.RunAsync(null, args);

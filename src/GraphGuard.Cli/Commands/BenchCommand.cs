@@ -9,5 +9,6 @@ internal static class BenchCommand
     {
         IngestBenchmark.Create(),
         Bench.GraphBenchmark.Create(),
+        Bench.DetectBenchmark.Create(),
     };
 }

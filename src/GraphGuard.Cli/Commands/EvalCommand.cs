@@ -46,7 +46,8 @@ internal static partial class EvalCommand
                     world = dir,
                     database,
                     detection_run_id = outcome.RunId,
-                    patterns = card.Patterns,
+                    // JSON has no NaN: a pattern no cluster is dominated by has no purity.
+                    patterns = card.Patterns.Select(p => new { p.Pattern, p.Campaigns, p.Accounts, p.Recall, purity = double.IsNaN(p.Purity) ? (double?)null : p.Purity }),
                     clusters = card.Clusters,
                     flagged_accounts = card.FlaggedAccounts,
                     benign_flagged = card.BenignFlagged,
