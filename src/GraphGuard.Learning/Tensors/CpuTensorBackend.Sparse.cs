@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace GraphGuard.Learning.Tensors;
 
 internal sealed partial class CpuTensorBackend
@@ -34,15 +32,8 @@ internal sealed partial class CpuTensorBackend
         {
             for (var i = start; i < end; i++)
             {
-                var row = destination.Row(i);
-                if (!accumulate)
-                {
-                    row.Clear();
-                }
-                for (var e = offsets[i]; e < offsets[i + 1]; e++)
-                {
-                    TensorPrimitives.MultiplyAdd(source.Row(indices[e]), values[e], row, row);
-                }
+                var entries = offsets[i]..offsets[i + 1];
+                WeightedRowSum.Compute(values.AsSpan(entries), indices.AsSpan(entries), source, destination.Row(i), accumulate);
             }
         });
     }

@@ -4,9 +4,10 @@ using System.Numerics.Tensors;
 namespace GraphGuard.Learning.Tensors;
 
 /// <summary>
-/// The CPU backend: vector work through <see cref="TensorPrimitives"/>, parallel over fixed chunks of rows
-/// (<see cref="FixedChunks"/>) so every result is bit-identical for any thread count. Kernels allocate
-/// nothing; the only scratch (a transposed weight matrix, GEMM partial sums) is rented from the array pool.
+/// The CPU backend: element-wise work through <see cref="TensorPrimitives"/>, GEMM and SpMM rows through the
+/// register-tiled <see cref="WeightedRowSum"/>, all parallel over fixed chunks of rows (<see cref="FixedChunks"/>)
+/// so every result is bit-identical for any thread count. Kernels allocate nothing; the only scratch
+/// (transposed blocks, GEMM partial sums) is rented from the array pool.
 /// </summary>
 internal sealed partial class CpuTensorBackend(int maxDegreeOfParallelism = -1) : ITensorBackend
 {
@@ -118,12 +119,21 @@ internal sealed partial class CpuTensorBackend(int maxDegreeOfParallelism = -1) 
         }
         var m = Host(mask);
         var keep = 1f / (1f - rate);
+        // 16-bit uniforms, four per hash: the rate resolves to 1/65536, plenty for dropout.
+        var threshold = (ulong)(rate * 65536f);
         FlatChunks(m.Length, (start, end) =>
         {
             var values = m.All;
+            var bits = SplitMix.Quarters(seed, start);
             for (var i = start; i < end; i++)
             {
-                values[i] = SplitMix.Uniform(seed, i) < rate ? 0f : keep;
+                if ((i & 3) == 0)
+                {
+                    bits = SplitMix.Quarters(seed, i);
+                }
+                // Branch-free: a 0/1 from the borrow of (draw - threshold), as drops mispredict at random.
+                var dropped = (((bits >> SplitMix.QuarterShift(i)) & 0xFFFF) - threshold) >> 63;
+                values[i] = keep * (1 - dropped);
             }
         });
     }

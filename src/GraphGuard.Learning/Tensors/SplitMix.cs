@@ -18,6 +18,11 @@ internal static class SplitMix
     /// <summary>A seed for the stream named by (<paramref name="seed"/>, <paramref name="stream"/>).</summary>
     public static ulong Combine(ulong seed, ulong stream) => Mix(seed ^ Mix(stream + Golden));
 
-    /// <summary>Uniform float in [0, 1) for element <paramref name="index"/> of the stream <paramref name="seed"/>.</summary>
-    public static float Uniform(ulong seed, long index) => (Mix(seed + ((ulong)index * Golden)) >> 40) * (1f / (1 << 24));
+    /// <summary>
+    /// 64 random bits for the group of four elements <paramref name="index"/> / 4 of the stream <paramref name="seed"/>;
+    /// element i takes 16 bits at <see cref="QuarterShift"/>(i). One hash per four elements.
+    /// </summary>
+    public static ulong Quarters(ulong seed, long index) => Mix(seed + ((ulong)(index >> 2) * Golden));
+
+    public static int QuarterShift(long index) => 16 * (int)(index & 3);
 }

@@ -13,6 +13,8 @@ public sealed class GemmTests
     [TestCase(1100, 40, 1)]
     [TestCase(17, 300, 33)]
     [TestCase(9, 0, 4)]
+    [TestCase(50, 20, 12)]
+    [TestCase(5, 3, 40)]
     public void Gemm_matches_a_triple_loop_in_every_variant(int m, int k, int n)
     {
         var a = GradientCheck.RandomValues(m * k, 1);
