@@ -8,8 +8,6 @@ namespace GraphGuard.Learning.Sage;
 /// </summary>
 internal readonly record struct LayerParameters(MatrixView Weights, MatrixView Bias)
 {
-    public int InputWidth(int relationCount) => Weights.Rows / (relationCount + 1);
-
     /// <summary>Block <paramref name="block"/> of the stacked weights (0 = self, r+1 = relation r).</summary>
     public MatrixView Block(int block, int inputWidth) => Weights.RowRange(block * inputWidth, inputWidth);
 }

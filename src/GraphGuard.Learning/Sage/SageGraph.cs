@@ -28,8 +28,10 @@ public sealed class SageGraph
         Relations = [.. relations];
     }
 
+    /// <summary>Nodes 0..NodeCount-1, shared by every relation.</summary>
     public int NodeCount { get; }
 
+    /// <summary>The edge types, in the order a model's weights refer to them.</summary>
     public IReadOnlyList<SageRelation> Relations { get; }
 
     /// <summary>Neighbours of <paramref name="node"/> summed over all relations.</summary>

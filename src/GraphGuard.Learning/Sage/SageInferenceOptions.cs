@@ -9,5 +9,6 @@ public sealed record SageInferenceOptions
     /// <summary>Threads for the parallel kernels; -1 uses all cores. Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>Checked between chunks.</summary>
     public CancellationToken CancellationToken { get; init; }
 }

@@ -33,6 +33,7 @@ public sealed partial class SageModel
     /// <summary>Output width of each layer; the last is <see cref="EmbeddingDimension"/>.</summary>
     public IReadOnlyList<int> LayerDims => _architecture.LayerDims;
 
+    /// <summary>Floats per node embedding.</summary>
     public int EmbeddingDimension => _architecture.EmbeddingDimension;
 
     /// <summary>Whether embeddings are divided by their L2 norm.</summary>

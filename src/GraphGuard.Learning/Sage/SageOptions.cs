@@ -12,11 +12,13 @@ public sealed record SageOptions
     /// </summary>
     public IReadOnlyList<int> FanOuts { get; init; } = [10, 5];
 
+    /// <summary>Passes over the training nodes (supervised) or over every node with an edge as an anchor (unsupervised).</summary>
     public int Epochs { get; init; } = 10;
 
     /// <summary>Target nodes per mini-batch (supervised), or positive pairs per mini-batch (unsupervised).</summary>
     public int BatchSize { get; init; } = 512;
 
+    /// <summary>Adam's step size.</summary>
     public float LearningRate { get; init; } = 0.01f;
 
     /// <summary>Dropout rate on every hidden layer's output (after ReLU) while training.</summary>

@@ -6,8 +6,10 @@ namespace GraphGuard.Learning.Sage;
 /// </summary>
 public sealed record SageSupervision(int[] TrainNodes, bool[] TrainLabels)
 {
+    /// <summary>Held-out nodes scored after every epoch; none means no early stopping.</summary>
     public int[]? ValidationNodes { get; init; }
 
+    /// <summary>Labels of <see cref="ValidationNodes"/>, in the same order.</summary>
     public bool[]? ValidationLabels { get; init; }
 
     internal bool HasValidation => ValidationNodes is { Length: > 0 };

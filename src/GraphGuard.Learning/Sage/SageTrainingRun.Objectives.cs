@@ -27,8 +27,8 @@ internal sealed partial class SageTrainingRun
             var seed = BatchSeed(epoch, batches);
             BeginStep();
             var (logits, gradient) = Logits(targets, seed, training: true);
-            loss += count * LogisticLoss.Evaluate(logits, _batch.TargetRows, _labels.AsSpan(0, count), _positiveWeight, gradient.AsSpan(0, _batch.LevelSize(_batch.LayerCount)));
-            Learn(gradient.AsSpan(0, _batch.LevelSize(_batch.LayerCount)), throughClassifier: true);
+            loss += count * LogisticLoss.Evaluate(logits, _batch.TargetRows, _labels.AsSpan(0, count), _positiveWeight, gradient.AsSpan(0, _batch.TargetLevelSize));
+            Learn(gradient.AsSpan(0, _batch.TargetLevelSize), throughClassifier: true);
         }
         return (loss / Math.Max(1, _order.Length), batches, _order.Length);
     }
@@ -90,7 +90,7 @@ internal sealed partial class SageTrainingRun
             {
                 scores[start + i] = logits[rows[i]];
             }
-            loss += count * LogisticLoss.Evaluate(logits, rows, labels.AsSpan(start, count), _positiveWeight, gradient.AsSpan(0, _batch.LevelSize(_batch.LayerCount)));
+            loss += count * LogisticLoss.Evaluate(logits, rows, labels.AsSpan(start, count), _positiveWeight, gradient.AsSpan(0, _batch.TargetLevelSize));
         }
         return (loss / nodes.Length, Auroc.Compute(scores, labels));
     }

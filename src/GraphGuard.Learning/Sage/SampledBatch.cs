@@ -39,6 +39,9 @@ internal sealed class SampledBatch
     /// <summary>Nodes at <paramref name="level"/> (0 = inputs, LayerCount = targets).</summary>
     public int LevelSize(int level) => _levelSizes[level];
 
+    /// <summary>Rows of the target level: the distinct targets.</summary>
+    public int TargetLevelSize => _levelSizes[^1];
+
     /// <summary>Global ids of the first <see cref="LevelSize"/>(level) local nodes.</summary>
     public ReadOnlyMemory<int> Nodes(int level) => _nodes.AsMemory(0, _levelSizes[level]);
 
