@@ -53,7 +53,8 @@ internal sealed class SageParameterLayout
     public float[] Initialize(ulong seed)
     {
         var values = new float[Count];
-        var random = new SageRandom(SplitMix.Combine(seed, 0x1417));
+        // A stream no epoch number reaches (epochs shuffle on streams 1, 2, ...).
+        var random = new SageRandom(SplitMix.Combine(seed, ulong.MaxValue));
         for (var s = 0; s < _segments.Count; s += 2)
         {
             var weights = _segments[s];

@@ -7,6 +7,11 @@ internal sealed partial class SageTrainingRun
     /// <summary>Seed of the validation batches: the same every epoch, so epochs are compared on the same samples.</summary>
     private const ulong ValidationStream = 0x7A11D;
 
+    // Independent random streams of one batch, each derived from the batch seed.
+    private const ulong SamplingStream = 1;
+    private const ulong DropoutStream = 2;
+    private const ulong PairStream = 3;
+
     /// <summary>One pass over the labeled nodes in shuffled mini-batches.</summary>
     private (double Loss, int Batches, long Targets) SupervisedEpoch(int epoch, CancellationToken cancellationToken)
     {
@@ -52,7 +57,7 @@ internal sealed partial class SageTrainingRun
             var seed = BatchSeed(epoch, batches);
             for (var i = 0; i < pairs; i++)
             {
-                var random = new SageRandom(SplitMix.Combine(seed, (ulong)i));
+                var random = new SageRandom(SplitMix.Combine(SplitMix.Combine(seed, PairStream), (ulong)i));
                 var anchor = _order[start + i];
                 targets[i] = anchor;
                 targets[pairs + i] = RandomNeighbor(anchor, ref random);
@@ -62,11 +67,9 @@ internal sealed partial class SageTrainingRun
                 }
             }
             BeginStep();
-            _sampler.Sample(targets, seed, _batch);
-            var embeddings = _network.Forward(_batch, _features, training: true, seed);
-            var (z, gradient) = ToHost(embeddings);
-            var length = (int)embeddings.Length;
-            loss += pairs * LinkPredictionLoss.Evaluate(z.AsSpan(0, length), embeddings.Columns, _batch.TargetRows, pairs, negatives, gradient.AsSpan(0, length));
+            var (z, gradient) = ToHost(Embeddings(targets, seed, training: true));
+            var length = _batch.TargetLevelSize * _architecture.EmbeddingDimension;
+            loss += pairs * LinkPredictionLoss.Evaluate(z.AsSpan(0, length), _architecture.EmbeddingDimension, _batch.TargetRows, pairs, negatives, gradient.AsSpan(0, length));
             Learn(gradient.AsSpan(0, length), throughClassifier: false);
             touched += targets.Length;
         }
@@ -95,12 +98,15 @@ internal sealed partial class SageTrainingRun
         return (loss / nodes.Length, Auroc.Compute(scores, labels));
     }
 
-    /// <summary>Samples, runs forward and the head; returns the logits on the host (one per target-level row).</summary>
-    private (float[] Logits, float[] Gradient) Logits(ReadOnlySpan<int> targets, ulong seed, bool training)
+    /// <summary>Runs forward and the head; returns the logits on the host (one per target-level row).</summary>
+    private (float[] Logits, float[] Gradient) Logits(ReadOnlySpan<int> targets, ulong seed, bool training) =>
+        ToHost(_network.Classify(Embeddings(targets, seed, training)));
+
+    /// <summary>Samples the batch's computation graph and runs the layers, each on its own stream of the batch seed.</summary>
+    private MatrixView Embeddings(ReadOnlySpan<int> targets, ulong seed, bool training)
     {
-        _sampler.Sample(targets, seed, _batch);
-        var embeddings = _network.Forward(_batch, _features, training, seed);
-        return ToHost(_network.Classify(embeddings));
+        _sampler.Sample(targets, SplitMix.Combine(seed, SamplingStream), _batch);
+        return _network.Forward(_batch, _features, training, SplitMix.Combine(seed, DropoutStream));
     }
 
     private int RandomNeighbor(int node, ref SageRandom random)
