@@ -10,25 +10,36 @@ internal sealed record LockstepTargets(int Targets, IReadOnlyList<(int Target, i
 
     /// <summary>
     /// Accounts outside the group that joined at least <paramref name="minWindows"/> of its windows: members
-    /// who took part in too few actions to be tied to the others, found through the group's own windows.
+    /// who took part in too few actions to be tied to the others, found through the group's own windows
+    /// (those the group dominates; a window in a crowd says nothing about who else belongs).
     /// </summary>
     public int[] Joiners(DetectionInput input, int[] members, bool[] actions, int windowSeconds, int minWindows)
     {
         var joined = new Dictionary<int, int>();
-        var seen = new HashSet<int>();
+        var inWindow = new HashSet<int>();
         foreach (var (target, start) in Windows)
         {
-            seen.Clear();
+            inWindow.Clear();
             var sources = input.Graph.InNeighbors(target);
             var times = input.Graph.InTimes(target);
             var codes = input.Graph.InActions(target);
             for (var i = 0; i < sources.Length; i++)
             {
                 var a = input.Accounts.IndexOf(sources[i]);
-                if (a >= 0 && actions[codes[i]] && times[i] >= start - windowSeconds && times[i] <= start + (2 * windowSeconds) && seen.Add(a))
+                if (a >= 0 && actions[codes[i]] && times[i] >= start - windowSeconds && times[i] <= start + (2 * windowSeconds))
                 {
-                    joined[a] = joined.GetValueOrDefault(a) + 1;
+                    inWindow.Add(a);
                 }
+            }
+            // A window where outsiders outnumber the group is a crowd's (a viral post's), not the group's.
+            var outsiders = inWindow.Count(a => Array.BinarySearch(members, a) < 0);
+            if (outsiders * 2 > inWindow.Count)
+            {
+                continue;
+            }
+            foreach (var a in inWindow)
+            {
+                joined[a] = joined.GetValueOrDefault(a) + 1;
             }
         }
         return [.. joined.Where(j => j.Value >= minWindows && Array.BinarySearch(members, j.Key) < 0).Select(j => j.Key).Order()];
