@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # README command 1: install what is missing, build, start the database, generate a synthetic world,
-# ingest it (twice: the second run shows that re-ingesting adds nothing), and print what was loaded.
+# ingest it (twice: the second run shows that re-ingesting adds nothing), print what was loaded, then
+# detect coordinated clusters, show the strongest with its evidence, and score detection against the
+# world's ground truth.
 # ACCOUNTS=N sets the world's size (default 100000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,3 +26,14 @@ graphguard db stats
 echo
 echo "== a few quarantined rows"
 graphguard quarantine list --limit 8
+echo
+echo "== detect coordinated clusters"
+graphguard detect
+echo
+graphguard clusters list --limit 8
+echo
+echo "== the strongest cluster, with its evidence"
+graphguard clusters show "$(graphguard clusters list --limit 1 --json | grep -m1 '"cluster_id"' | tr -dc '0-9')" | cut -c1-400
+echo
+echo "== detection quality against the world's ground truth"
+graphguard eval detect --world "$world"
