@@ -37,7 +37,9 @@ public sealed class RiskCommandTests
         using var score = JsonDocument.Parse(await Succeed("score", "--model", model, "--top", "5", "--out", csv, "--json"));
         var top = score.RootElement.GetProperty("top").EnumerateArray().ToList();
         Assert.That(top, Has.Count.EqualTo(5));
-        Assert.That(top.Select(t => t.GetProperty("probability").GetDouble()), Has.All.InRange(0.0, 1.0).And.Ordered.Descending);
+        var probabilities = top.Select(t => t.GetProperty("probability").GetDouble()).ToList();
+        Assert.That(probabilities, Has.All.InRange(0.0, 1.0));
+        Assert.That(probabilities, Is.Ordered.Descending);
         Assert.That(top[0].GetProperty("reasons").GetArrayLength(), Is.GreaterThan(0));
         var lines = await File.ReadAllLinesAsync(csv);
         Assert.That(lines[0], Is.EqualTo("account_id,probability,margin,reasons"));
