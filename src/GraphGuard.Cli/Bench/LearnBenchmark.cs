@@ -27,11 +27,12 @@ internal static class LearnBenchmark
         var rounds = new Option<int>("--rounds") { Description = "Boosting rounds on each side", DefaultValueFactory = _ => 200 };
         var repeats = new Option<int>("--repeats") { Description = "Alternating runs of each side; the medians are compared", DefaultValueFactory = _ => 3 };
         var epochs = new Option<int>("--epochs") { Description = "GraphSAGE epochs to time", DefaultValueFactory = _ => 2 };
+        var threads = new Option<int>("--threads") { Description = "XGBoost threads on both sides (default: every core)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var database = new Option<string>("--database") { Description = "The database holding the world", DefaultValueFactory = _ => IngestBenchmark.BenchDatabase };
         var json = CommonOptions.Json();
         var command = new Command("learn", $"Time GraphSAGE and XGBoost (beside the xgboost CLI) on the risk features of the world in '{IngestBenchmark.BenchDatabase}'")
         {
-            rounds, repeats, epochs, database, json,
+            rounds, repeats, epochs, threads, database, json,
         };
         CliAction.Set(command, async (parse, ct) =>
         {
@@ -45,7 +46,8 @@ internal static class LearnBenchmark
             LearnResult result;
             using (input.Relations)
             {
-                result = await MeasureAsync(input, Math.Max(1, parse.GetValue(rounds)), Math.Max(1, parse.GetValue(repeats)), Math.Max(1, parse.GetValue(epochs)), log, ct);
+                var settings = new Settings(Math.Max(1, parse.GetValue(rounds)), Math.Max(1, parse.GetValue(repeats)), Math.Max(1, parse.GetValue(epochs)), Math.Max(1, parse.GetValue(threads)));
+                result = await MeasureAsync(input, settings, log, ct);
             }
             result = result with { StageSeconds = log.Seconds, PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64 };
             if (parse.GetValue(json))
@@ -61,8 +63,11 @@ internal static class LearnBenchmark
         return command;
     }
 
-    private static async Task<LearnResult> MeasureAsync(RiskInput input, int rounds, int repeats, int epochs, StageLog log, CancellationToken ct)
+    private sealed record Settings(int Rounds, int Repeats, int Epochs, int Threads);
+
+    private static async Task<LearnResult> MeasureAsync(RiskInput input, Settings settings, StageLog log, CancellationToken ct)
     {
+        var (rounds, repeats, epochs) = (settings.Rounds, settings.Repeats, settings.Epochs);
         var features = RiskFeatures.WithNeighborLabels(input);
         var sage = new RiskTrainingOptions().Embedding! with { Epochs = epochs };
         var embedding = RiskEmbedding.Train(features, input.Relations.Graph, sage, new SynchronousProgress<SageEpoch>(e => log.Note($"GraphSAGE epoch {e.Epoch}: {e.Duration.TotalSeconds:0.0} s, {e.Batches} batches")), ct);
@@ -78,7 +83,7 @@ internal static class LearnBenchmark
         var labeled = Enumerable.Range(0, input.Labels.Count).Where(r => input.Labels[r] is not null).ToArray();
         var labels = labeled.Select(r => input.Labels[r] == true ? 1f : 0f).ToArray();
         var values = RiskFeatureColumns.Rows(features, labeled);
-        var parameters = new RiskTrainingOptions().Booster with { Threads = Environment.ProcessorCount };
+        var parameters = new RiskTrainingOptions().Booster with { Threads = settings.Threads };
         using var reference = new XgboostCliReference();
         reference.WriteMatrix(values, labels, features.ColumnCount);
         log.Done("matrix", $"{labeled.Length:N0} labeled accounts x {features.ColumnCount} features, written as CSV too");

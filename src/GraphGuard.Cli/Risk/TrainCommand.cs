@@ -16,11 +16,12 @@ internal static class TrainCommand
         var from = new Option<DateTime?>("--from") { Description = "Window start (UTC, inclusive); default: all data" };
         var to = new Option<DateTime?>("--to") { Description = "Window end (UTC, exclusive); default: all data" };
         var noEmbedding = new Option<bool>("--no-embedding") { Description = "Leave the GraphSAGE embedding out (faster; for comparison)" };
+        var describe = new Option<string?>("--source") { Description = "What the data is, for the model card (default: the database and window)" };
         var json = CommonOptions.Json();
         var command = new Command("train",
             "Train the risk model: snapshot, graph and detector features, GraphSAGE embedding, XGBoost on the labeled accounts, calibration; save models/<version>/")
         {
-            output, from, to, noEmbedding, json,
+            output, from, to, noEmbedding, describe, json,
         };
         CliAction.Set(command, async (parse, ct) =>
         {
@@ -29,7 +30,7 @@ internal static class TrainCommand
             await using var dataSource = await Database.OpenMigratedAsync(ct);
             var options = new RiskTrainingOptions();
             options = parse.GetValue(noEmbedding) ? options with { Embedding = null } : options;
-            var source = $"database {new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Database}, window {Describe(window)}";
+            var source = parse.GetValue(describe) ?? $"database {new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Database}, window {Describe(window)}";
             var outcome = await RiskTraining.RunAsync(dataSource, window, options, ModelFolder.VersionOf(dir), source, new StageLog("train"), ct);
             using (var model = outcome.Model)
             {
