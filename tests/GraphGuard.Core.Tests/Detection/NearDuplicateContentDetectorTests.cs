@@ -121,6 +121,25 @@ public sealed class NearDuplicateContentDetectorTests
     }
 
     [Test]
+    public void An_account_posting_through_the_shared_shortener_does_not_merge_two_rings()
+    {
+        var random = new Random(8);
+        IEnumerable<(int, string, float)> Posts(int account, string host, int count) =>
+            Enumerable.Range(0, count).Select(_ => (account, Spam(random, host), 0.5f));
+        var posts = Enumerable.Range(0, 7).SelectMany(a => Posts(a, "kalomi.xyz", 4))
+            .Concat(Enumerable.Range(8, 7).SelectMany(a => Posts(a, "tordro.top", 4)))
+            // Accounts 7 and 15 post mostly through bit.ly: closer to each other (3/7) than to their rings (2/7).
+            .Concat(Posts(7, "kalomi.xyz", 2)).Concat(Posts(7, "bit.ly", 3))
+            .Concat(Posts(15, "tordro.top", 2)).Concat(Posts(15, "bit.ly", 3));
+        using var world = World(16, posts);
+
+        var result = new NearDuplicateContentDetector().Detect(world.Input);
+
+        Assert.That(result.Clusters.Select(c => c.Members).OrderBy(m => m[0]), Is.EqualTo(new[] { Enumerable.Range(0, 8), Enumerable.Range(8, 8) }));
+        Assert.That(DetectionWorld.Feature(result, "dup_group_accounts"), Is.All.EqualTo(8));
+    }
+
+    [Test]
     public void Content_signals_are_aggregated_per_author_for_every_signal()
     {
         var corpus = new ContentCorpus([3, 4, 5, 6], [0, 0, 1, -1], ["a", "b", "c", "d"], new Dictionary<string, float[]>

@@ -1,29 +1,33 @@
 using System.Collections.Concurrent;
+using GraphGuard.Core.Graph;
+using GraphGuard.Core.Graph.Algorithms;
 
 namespace GraphGuard.Core.Detection.NearDuplicates;
 
 /// <summary>
-/// Authors linked by what they copy. Each author is a bag of its comparable items, each item in its
+/// Authors grouped by what they copy. Each author is a bag of its comparable items, each item in its
 /// near-duplicate group or alone; two authors are linked when the weighted Jaccard of their bags reaches
-/// <see cref="NearDuplicateOptions.MinAuthorSimilarity"/>, and linked authors form components.
+/// <see cref="NearDuplicateOptions.MinAuthorSimilarity"/>, and the links, weighted by that similarity,
+/// are split into communities by modularity (Louvain with Leiden refinement).
 /// </summary>
 /// <remarks>
-/// Implementation note: linking authors that merely share a group would chain rings together. Rings reuse
-/// a few stock templates and the same few URL shorteners, so two rings meet in a group of shortened links
-/// to one template, while each ring's own-domain posts stay apart. The bag overlap counts how much of what
-/// two authors post is the same text: most of it within a ring, a small part across rings.
+/// Implementation note: rings reuse a few stock templates and the same few URL shorteners, so two rings
+/// meet in a group of shortened links to one template while each ring's own-domain posts stay apart. The
+/// bag overlap keeps most such pairs below the link threshold, but an account that posts mostly through the
+/// shortener can still be as close to the other ring as to its own; connected components would then merge
+/// both rings through it. A few weak links between two dense communities never pay in modularity.
 /// </remarks>
 internal sealed class NearDuplicateAuthors
 {
     private const int Chunk = 1024;
 
-    private NearDuplicateAuthors(int[] eligible, int[] shared, bool[] sharedGroup, bool[] linked, DisjointSets components)
+    private NearDuplicateAuthors(int[] eligible, int[] shared, bool[] sharedGroup, int[] community, int[] communitySize)
     {
         EligibleItems = eligible;
         SharedItems = shared;
         IsSharedGroup = sharedGroup;
-        Linked = linked;
-        Components = components;
+        Community = community;
+        CommunitySize = communitySize;
     }
 
     /// <summary>Comparable (long enough) items per account.</summary>
@@ -35,11 +39,11 @@ internal sealed class NearDuplicateAuthors
     /// <summary>Per group: written by at least two and at most <see cref="NearDuplicateOptions.MaxGroupAuthors"/> authors.</summary>
     public bool[] IsSharedGroup { get; }
 
-    /// <summary>Accounts linked to at least one other.</summary>
-    public bool[] Linked { get; }
+    /// <summary>Community of each account, −1 for an account linked to no other.</summary>
+    public int[] Community { get; }
 
-    /// <summary>Components of the author links, over account indices.</summary>
-    public DisjointSets Components { get; }
+    /// <summary>Accounts per community.</summary>
+    public int[] CommunitySize { get; }
 
     private readonly record struct Share(int Id, int Items);
 
@@ -67,10 +71,10 @@ internal sealed class NearDuplicateAuthors
                 sharedItems[a] += byAccount[k].Items;
             }
         }
-        var links = new ConcurrentBag<List<(int A, int B)>>();
+        var links = new ConcurrentBag<List<(int A, int B, float Similarity)>>();
         Parallel.ForEach(Partitioner.Create(0, accountCount, Chunk), range =>
         {
-            var local = new List<(int, int)>();
+            var local = new List<(int, int, float)>();
             var overlap = new Dictionary<int, int>();
             for (var a = range.Item1; a < range.Item2; a++)
             {
@@ -89,22 +93,46 @@ internal sealed class NearDuplicateAuthors
                 }
                 foreach (var (b, common) in overlap)
                 {
-                    if ((double)common / (eligible[a] + eligible[b] - common) >= options.MinAuthorSimilarity)
+                    var similarity = (double)common / (eligible[a] + eligible[b] - common);
+                    if (similarity >= options.MinAuthorSimilarity)
                     {
-                        local.Add((a, b));
+                        local.Add((a, b, (float)similarity));
                     }
                 }
             }
             links.Add(local);
         });
-        var components = new DisjointSets(accountCount);
-        var linked = new bool[accountCount];
-        foreach (var (a, b) in links.SelectMany(l => l))
+        var (community, sizes) = Communities([.. links.SelectMany(l => l).Order()], accountCount);
+        return new NearDuplicateAuthors(eligible, sharedItems, sharedGroup, community, sizes);
+    }
+
+    /// <summary>Louvain communities of the linked accounts (numbered densely among them, in account order).</summary>
+    private static (int[] Community, int[] Sizes) Communities(List<(int A, int B, float Similarity)> links, int accountCount)
+    {
+        var local = new int[accountCount];
+        Array.Fill(local, -1);
+        var accounts = new List<int>();
+        foreach (var a in links.SelectMany(l => new[] { l.A, l.B }).Distinct().Order())
         {
-            components.Union(a, b);
-            linked[a] = linked[b] = true;
+            local[a] = accounts.Count;
+            accounts.Add(a);
         }
-        return new NearDuplicateAuthors(eligible, sharedItems, sharedGroup, linked, components);
+        using var edges = new EdgeList(links.Count);
+        foreach (var (a, b, similarity) in links)
+        {
+            edges.Add(local[a], local[b], similarity);
+        }
+        using var graph = CsrGraph.Build(accounts.Count, edges, new CsrBuildOptions { Undirected = true, Weighted = true });
+        var membership = Louvain.Run(graph).Membership;
+        var community = new int[accountCount];
+        Array.Fill(community, -1);
+        var sizes = new int[accounts.Count];
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            community[accounts[i]] = membership[i];
+            sizes[membership[i]]++;
+        }
+        return (community, sizes);
     }
 
     /// <summary>(author, items) per group from sorted (group, author) memberships, and which groups link authors.</summary>

@@ -2,8 +2,8 @@ namespace GraphGuard.Core.Detection.NearDuplicates;
 
 /// <summary>
 /// Accounts posting near-identical text: MinHash with LSH banding over word shingles finds near-duplicate
-/// items, authors whose posts are largely the same texts are linked, and each linked component of at least
-/// <see cref="NearDuplicateOptions.MinAccounts"/> authors is a cluster, scored with the upstream spam
+/// items, authors whose posts are largely the same texts are linked, and each community of linked authors
+/// with at least <see cref="NearDuplicateOptions.MinAccounts"/> members is a cluster, scored with the upstream spam
 /// signal of its copies. Also emits per-account duplication and content-signal features.
 /// </summary>
 public sealed class NearDuplicateContentDetector(NearDuplicateOptions? options = null) : IDetector
@@ -21,40 +21,30 @@ public sealed class NearDuplicateContentDetector(NearDuplicateOptions? options =
         var sets = ShingleSets.Build(corpus, _options);
         var groups = NearDuplicateGroups.Find(sets, _options);
         var authors = NearDuplicateAuthors.Link(sets, groups, corpus.Authors, accountCount, _options);
-        var componentSize = ComponentSizes(authors);
-        var clusters = Clusters(corpus, sets, groups, authors, componentSize);
-        var features = DuplicateFeatures(authors, componentSize);
+        var clusters = Clusters(corpus, sets, groups, authors);
+        var features = DuplicateFeatures(authors);
         features.AddRange(ContentSignalFeatures.Compute(corpus, accountCount, _options.FlagThreshold));
         return new DetectorResult(clusters, features);
     }
 
-    /// <summary>Linked accounts per component root.</summary>
-    private static int[] ComponentSizes(NearDuplicateAuthors authors)
+    private List<DetectedCluster> Clusters(ContentCorpus corpus, ShingleSets sets, NearDuplicateGroups groups, NearDuplicateAuthors authors)
     {
-        var sizes = new int[authors.Linked.Length];
-        for (var a = 0; a < sizes.Length; a++)
-        {
-            sizes[authors.Components.Find(a)] += authors.Linked[a] ? 1 : 0;
-        }
-        return sizes;
-    }
-
-    private List<DetectedCluster> Clusters(ContentCorpus corpus, ShingleSets sets, NearDuplicateGroups groups, NearDuplicateAuthors authors, int[] componentSize)
-    {
-        var clusterOf = new int[componentSize.Length];
+        var clusterOfCommunity = new int[authors.CommunitySize.Length];
         var members = new List<List<int>>();
-        var clusterOfRoot = new Dictionary<int, int>();
+        for (var c = 0; c < clusterOfCommunity.Length; c++)
+        {
+            clusterOfCommunity[c] = authors.CommunitySize[c] >= _options.MinAccounts ? members.Count : -1;
+            if (clusterOfCommunity[c] >= 0)
+            {
+                members.Add([]);
+            }
+        }
+        var clusterOf = new int[authors.Community.Length];
         for (var a = 0; a < clusterOf.Length; a++)
         {
-            var root = authors.Components.Find(a);
-            clusterOf[a] = -1;
-            if (authors.Linked[a] && componentSize[root] >= _options.MinAccounts)
+            clusterOf[a] = authors.Community[a] < 0 ? -1 : clusterOfCommunity[authors.Community[a]];
+            if (clusterOf[a] >= 0)
             {
-                if (!clusterOfRoot.TryGetValue(root, out clusterOf[a]))
-                {
-                    clusterOf[a] = clusterOfRoot[root] = members.Count;
-                    members.Add([]);
-                }
                 members[clusterOf[a]].Add(a);
             }
         }
@@ -80,7 +70,7 @@ public sealed class NearDuplicateContentDetector(NearDuplicateOptions? options =
         var accounts = members.Count;
         var spamMean = copies.Scored == 0 ? double.NaN : copies.SpamSum / copies.Scored;
         // Size, repetition and sameness multiply: ten accounts posting two copies each at Jaccard 0.9
-        // score 0.49 on text alone; the spam signal then moves the score by its share.
+        // score 0.36 on text alone; the spam signal then moves the score by its share.
         var size = 1 - Math.Exp(-accounts / _options.AccountScale);
         var repetition = 1 - Math.Exp(-copies.Items / (2.0 * accounts));
         var text = size * repetition * copies.MinSimilarity;
@@ -101,18 +91,18 @@ public sealed class NearDuplicateContentDetector(NearDuplicateOptions? options =
     }
 
     /// <summary>
-    /// <c>dup_group_accounts</c>: linked accounts in the account's component (0 if unlinked);
+    /// <c>dup_group_accounts</c>: accounts in the account's community of copiers (0 if linked to none);
     /// <c>dup_items_share</c>: share of its comparable items that other authors wrote too. NaN without comparable items.
     /// </summary>
-    private static List<(string, float[])> DuplicateFeatures(NearDuplicateAuthors authors, int[] componentSize)
+    private static List<(string, float[])> DuplicateFeatures(NearDuplicateAuthors authors)
     {
-        var n = authors.Linked.Length;
+        var n = authors.Community.Length;
         var size = new float[n];
         var share = new float[n];
         for (var a = 0; a < n; a++)
         {
             var eligible = authors.EligibleItems[a];
-            size[a] = eligible == 0 ? float.NaN : authors.Linked[a] ? componentSize[authors.Components.Find(a)] : 0;
+            size[a] = eligible == 0 ? float.NaN : authors.Community[a] < 0 ? 0 : authors.CommunitySize[authors.Community[a]];
             share[a] = eligible == 0 ? float.NaN : (float)authors.SharedItems[a] / eligible;
         }
         return [("dup_group_accounts", size), ("dup_items_share", share)];
