@@ -42,11 +42,20 @@ public static class NeighborAggregation
         Add(NeighborStatistics.Max, "max", () => Neighbourwise(features, graph, MaxOf));
         Add(NeighborStatistics.Degree, "degree", () => Degrees(graph));
         Add(NeighborStatistics.Min, "min", () => Neighbourwise(features, graph, MinOf));
-        Add(NeighborStatistics.StandardDeviation, "std", () => Neighbourwise(features, graph, (x, n, d, row) => DeviationOf(x, n, d, row, Mean())));
+        Add(NeighborStatistics.StandardDeviation, "std", () =>
+        {
+            var m = Mean();
+            return Neighbourwise(features, graph, (x, neighbours, v, row) => DeviationOf(x, neighbours, v, row, m));
+        });
         Add(NeighborStatistics.TwoHopMean, "mean2", () => Neighbourwise(new FeatureMatrix(features.Names, features.AccountIds, Mean()), graph, MeanOf));
+        Add(NeighborStatistics.DifferenceFromMean, "diff", () =>
+        {
+            var m = Mean();
+            return Neighbourwise(features, graph, (x, _, v, row) => TensorPrimitives.Subtract(x.Row(v), m.AsSpan(v * x.ColumnCount, x.ColumnCount), row));
+        });
         return blocks.Count == 0 ? new FeatureMatrix([], features.AccountIds, []) : FeatureBlocks.Join(blocks);
 
-        // Standard deviation and the two-hop mean both start from the one-hop mean.
+        // Several statistics start from the one-hop mean; it is computed once, before any parallel pass reads it.
         float[] Mean() => mean ??= Neighbourwise(features, graph, MeanOf);
 
         void Add(NeighborStatistics statistic, string name, Func<float[]> compute)

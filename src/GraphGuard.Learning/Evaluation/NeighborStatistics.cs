@@ -25,6 +25,9 @@ public enum NeighborStatistics
     /// <summary>Mean over the neighbours of their own neighbour means (two hops, the node itself included).</summary>
     TwoHopMean = 32,
 
+    /// <summary>The node's own features minus its neighbours' mean: how it differs from its neighbourhood.</summary>
+    DifferenceFromMean = 64,
+
     /// <summary>What the reference XGBGraph row uses (mean, max, degree).</summary>
     Reference = Mean | Max | Degree,
 }

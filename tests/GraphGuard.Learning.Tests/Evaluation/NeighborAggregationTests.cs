@@ -35,6 +35,14 @@ public sealed class NeighborAggregationTests
     }
 
     [Test]
+    public void Difference_from_mean_is_the_own_row_minus_the_neighbour_mean()
+    {
+        var aggregated = NeighborAggregation.Aggregate(Features, Path, NeighborStatistics.DifferenceFromMean);
+        Assert.That(aggregated.Names, Is.EqualTo(new[] { "rur_diff_f0", "rur_diff_f1" }));
+        Assert.That(aggregated.Values, Is.EqualTo(new[] { -3f, 3f, 2f, -4f, 4f, -2f, 0f, 0f }));
+    }
+
+    [Test]
     public void Every_relation_gets_its_own_block_in_order()
     {
         var reversed = TestGraphs.Undirected(4, [(3, 2)]);
