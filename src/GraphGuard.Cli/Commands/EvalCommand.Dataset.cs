@@ -15,9 +15,14 @@ internal static partial class EvalCommand
             Description = "A benchmark folder (edges_<relation>.csv, features.csv, labels.csv): score our models with the GADBench protocol",
         };
         var seeds = new Option<int>("--seeds") { Description = "Stratified 40/20/40 splits to average over", DefaultValueFactory = _ => 5 };
+        var tune = new Option<bool>("--tune")
+        {
+            Description = "Instead of the evaluation, score the XGBGraph candidates on the validation splits only and name the best",
+        };
         var json = CommonOptions.Json();
         eval.Options.Add(dataset);
         eval.Options.Add(seeds);
+        eval.Options.Add(tune);
         eval.Options.Add(json);
         CliAction.Set(eval, (parse, ct) =>
         {
@@ -31,15 +36,14 @@ internal static partial class EvalCommand
             {
                 AnsiConsole.MarkupLine(Markup.Escape(Summary(dir, data)));
             }
+            if (parse.GetValue(tune))
+            {
+                var (candidates, chosen) = DatasetTuning.Run(data, options.Seeds, progress, ct);
+                Report(dir, data, options.Seeds, candidates, quiet, $"validation splits only; chosen: {chosen.Name}");
+                return Task.FromResult(0);
+            }
             var rows = DatasetEvaluation.Run(data, options, progress, ct);
-            if (quiet)
-            {
-                WriteJson(dir, data, options.Seeds, rows);
-            }
-            else
-            {
-                Print(rows);
-            }
+            Report(dir, data, options.Seeds, rows, quiet, "test splits; K = positives in each test split");
             return Task.FromResult(0);
         });
     }
@@ -48,7 +52,17 @@ internal static partial class EvalCommand
         $"{dir}: {data.NodeCount:N0} nodes, {data.Positives:N0} positive, {data.Features.ColumnCount} features, relations " +
         string.Join(", ", data.Graph.Relations.Select(r => $"{r.Name} ({r.Graph.EdgeCount / 2:N0} edges)"));
 
-    private static void Print(IReadOnlyList<EvaluationRow> rows)
+    private static void Report(string dir, LabeledGraph data, int seeds, IReadOnlyList<EvaluationRow> rows, bool json, string scope)
+    {
+        if (json)
+        {
+            WriteJson(dir, data, seeds, rows, scope);
+            return;
+        }
+        Print(rows, scope);
+    }
+
+    private static void Print(IReadOnlyList<EvaluationRow> rows, string scope)
     {
         var table = new Table().AddColumns("model", "AUROC", "AUPRC", "Rec@K", "time (s)", "what it sees");
         foreach (var row in rows)
@@ -56,10 +70,10 @@ internal static partial class EvalCommand
             table.AddRow(row.Name, row.Auroc.ToString(), row.Auprc.ToString(), row.RecallAtK.ToString(), $"{row.Time.TotalSeconds:0.0}", Markup.Escape(row.Description));
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("mean±std over seeds on the test splits; K = positives in each test split");
+        AnsiConsole.MarkupLine(Markup.Escape($"mean±std over seeds on the {scope}"));
     }
 
-    private static void WriteJson(string dir, LabeledGraph data, int seeds, IReadOnlyList<EvaluationRow> rows) =>
+    private static void WriteJson(string dir, LabeledGraph data, int seeds, IReadOnlyList<EvaluationRow> rows, string scope) =>
         JsonOutput.Write(new
         {
             dataset = dir,
@@ -68,6 +82,7 @@ internal static partial class EvalCommand
             features = data.Features.ColumnCount,
             relations = data.Graph.Relations.Select(r => new { r.Name, edges = r.Graph.EdgeCount / 2 }),
             seeds,
+            scored_on = scope,
             rows = rows.Select(r => new
             {
                 r.Name,

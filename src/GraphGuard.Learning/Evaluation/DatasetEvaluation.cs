@@ -70,7 +70,7 @@ public static class DatasetEvaluation
         return [.. rows.Select(r => r.ToRow())];
     }
 
-    private static FeatureMatrix WithAggregates(LabeledGraph data, NeighborStatistics statistics) =>
+    internal static FeatureMatrix WithAggregates(LabeledGraph data, NeighborStatistics statistics) =>
         FeatureBlocks.Join(data.Features, NeighborAggregation.Aggregate(data.Features, data.Graph, statistics));
 
     private static SageModel TrainSage(LabeledGraph data, DataSplit split, SageOptions options, CancellationToken cancellationToken)
@@ -90,7 +90,7 @@ public static class DatasetEvaluation
         return new FeatureMatrix(names, data.Features.AccountIds, values);
     }
 
-    private static XgboostTrainingOptions WithSeed(XgboostTrainingOptions options, int seed) =>
+    internal static XgboostTrainingOptions WithSeed(XgboostTrainingOptions options, int seed) =>
         options with { Parameters = options.Parameters with { Seed = seed } };
 
     private static string Describe(NeighborStatistics statistics) =>

@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace GraphGuard.Learning.Evaluation;
 
-/// <summary>Collects one row's test measures and time, seed by seed.</summary>
-internal sealed class RowRecorder(string name, string description)
+/// <summary>Collects one row's measures and time, seed by seed: on the test rows, or on the validation rows while tuning.</summary>
+internal sealed class RowRecorder(string name, string description, bool onValidation = false)
 {
     private readonly List<BinaryEvaluation> _seeds = [];
     private TimeSpan _time;
@@ -24,8 +24,9 @@ internal sealed class RowRecorder(string name, string description)
         var scores = score();
         LastTime = watch.Elapsed;
         _time += LastTime;
-        bool[] test = [.. split.Test.Select(v => labels[v])];
-        _seeds.Add(BinaryMetrics.Evaluate(scores.Test, test));
+        var (rows, scored) = onValidation ? (split.Validation, scores.Validation) : (split.Test, scores.Test);
+        bool[] truth = [.. rows.Select(v => labels[v])];
+        _seeds.Add(BinaryMetrics.Evaluate(scored, truth));
     }
 
     /// <summary>A progress line for the seed just recorded.</summary>
