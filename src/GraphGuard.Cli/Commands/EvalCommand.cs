@@ -11,7 +11,12 @@ namespace GraphGuard.Cli.Commands;
 /// <summary><c>graphguard eval ...</c>: detection quality measured against ground truth, never claimed.</summary>
 internal static partial class EvalCommand
 {
-    public static Command Create() => new("eval", "Measure detection quality against ground truth") { Detect() };
+    public static Command Create()
+    {
+        var command = new Command("eval", "Measure detection and model quality against ground truth") { Detect() };
+        AddDatasetAction(command);
+        return command;
+    }
 
     private static Command Detect()
     {

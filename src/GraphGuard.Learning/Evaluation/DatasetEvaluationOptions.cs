@@ -1,0 +1,48 @@
+using GraphGuard.Learning.Sage;
+using GraphGuard.Learning.Xgboost;
+
+namespace GraphGuard.Learning.Evaluation;
+
+/// <summary>
+/// Settings of <see cref="DatasetEvaluation"/>. The defaults of <see cref="Xgboost"/>, <see cref="Aggregation"/> and
+/// <see cref="Sage"/> were chosen on validation scores only (docs/evaluation.md says how).
+/// </summary>
+public sealed record DatasetEvaluationOptions
+{
+    /// <summary>Splits (seeds 0..Seeds-1), each a stratified 40/20/40 train/validation/test split.</summary>
+    public int Seeds { get; init; } = 5;
+
+    /// <summary>
+    /// Exactly what <c>shared/tools/ref_eval.py</c> runs (XGBClassifier: 400 rounds, eta 0.05, depth 6, early stopping
+    /// after 40 rounds without a better validation AUPRC), for the row that replays the reference.
+    /// </summary>
+    public XgboostTrainingOptions Reference { get; init; } = new()
+    {
+        Parameters = new XgboostParameters { LearningRate = 0.05, MaxDepth = 6 },
+        Rounds = 400,
+        EarlyStoppingRounds = 40,
+    };
+
+    /// <summary>XGBoost for our rows; the seed of the split is set on it.</summary>
+    public XgboostTrainingOptions Xgboost { get; init; } = new()
+    {
+        Parameters = new XgboostParameters { LearningRate = 0.05, MaxDepth = 6 },
+        Rounds = 400,
+        EarlyStoppingRounds = 40,
+    };
+
+    /// <summary>Neighbour statistics of our graph rows (the reference row always uses mean, max and degree).</summary>
+    public NeighborStatistics Aggregation { get; init; } = NeighborStatistics.Reference;
+
+    /// <summary>GraphSAGE, trained supervised on the training rows and early-stopped on validation AUROC; the seed is set per split.</summary>
+    public SageOptions Sage { get; init; } = new() { Epochs = 50, Patience = 10 };
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Seeds);
+        if (Xgboost.EarlyStoppingRounds is null || Reference.EarlyStoppingRounds is null)
+        {
+            throw new ArgumentException("the protocol early-stops every XGBoost row on the validation split");
+        }
+    }
+}
