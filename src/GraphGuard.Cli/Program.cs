@@ -18,6 +18,8 @@ var root = new RootCommand("GraphGuard: graph-based detection of coordinated ina
     GraphCommand.Create(),
     DetectCommand.Create(),
     ClustersCommand.Create(),
+    GraphGuard.Cli.Risk.TrainCommand.Create(),
+    GraphGuard.Cli.Risk.ScoreCommand.Create(),
     EvalCommand.Create(),
     BenchCommand.Create(),
 };

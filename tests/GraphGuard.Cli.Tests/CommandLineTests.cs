@@ -31,6 +31,9 @@ public sealed class CommandLineTests
     [TestCase("eval", "--help")]
     [TestCase("eval", "detect", "--help")]
     [TestCase("bench", "detect", "--help")]
+    [TestCase("train", "--help")]
+    [TestCase("score", "--help")]
+    [TestCase("bench", "learn", "--help")]
     public async Task Every_command_has_help(params string[] args)
     {
         var (code, stdout, _) = await GraphGuardProcess.RunAsync(null, args);

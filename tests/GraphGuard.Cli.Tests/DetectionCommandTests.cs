@@ -1,25 +1,21 @@
 using System.Text.Json;
-using GraphGuard.Tests.Shared;
 
 namespace GraphGuard.Cli.Tests;
 
 /// <summary>The analyst's path through the real <c>graphguard</c>: generate, ingest, detect, read clusters, export, evaluate.</summary>
 public sealed class DetectionCommandTests
 {
-    private string _world = "";
-    private string _connection = "";
+    private GeneratedWorld _generated = null!;
+
+    private string World => _generated.Folder;
+
+    private string Connection => _generated.Connection;
 
     [OneTimeSetUp]
-    public async Task GenerateAndIngestAWorld()
-    {
-        _world = Directory.CreateTempSubdirectory("graphguard-detect-").FullName;
-        _connection = await TestDatabase.CreateAsync("cli_detect");
-        await Succeed("generate", "--accounts", "4000", "--seed", "11", "--out", _world);
-        await Succeed("ingest", _world);
-    }
+    public async Task GenerateAndIngestAWorld() => _generated = await GeneratedWorld.CreateAsync("detect", accounts: 4000, seed: 11);
 
     [OneTimeTearDown]
-    public void RemoveTheWorld() => Directory.Delete(_world, recursive: true);
+    public void RemoveTheWorld() => _generated.Dispose();
 
     [Test]
     public async Task Detect_stores_clusters_that_list_show_and_export_agree_on()
@@ -37,7 +33,7 @@ public sealed class DetectionCommandTests
         var show = await Succeed("clusters", "show", first.ToString());
         Assert.That(show, Does.Contain($"cluster {first}").And.Contain("accounts"));
 
-        var csv = Path.Combine(_world, "clusters.csv");
+        var csv = Path.Combine(World, "clusters.csv");
         await Succeed("clusters", "export", "--run", run.ToString(), "--out", csv);
         var lines = await File.ReadAllLinesAsync(csv);
         Assert.That(lines[0], Is.EqualTo("cluster_id,account_id,role,cluster_score,detectors"));
@@ -49,7 +45,7 @@ public sealed class DetectionCommandTests
     [Test]
     public async Task Eval_detect_scores_every_planted_pattern()
     {
-        using var eval = JsonDocument.Parse(await Succeed("eval", "detect", "--world", _world, "--json"));
+        using var eval = JsonDocument.Parse(await Succeed("eval", "detect", "--world", World, "--json"));
         var patterns = eval.RootElement.GetProperty("patterns").EnumerateArray().Select(p => p.GetProperty("pattern").GetString()).ToList();
         Assert.That(patterns, Is.EquivalentTo(new[] { "bot_farm", "comment_brigade", "engagement_farm", "sleeper", "spam_ring" }));
         Assert.That(eval.RootElement.GetProperty("flagged_accounts").GetInt32(), Is.GreaterThan(0));
@@ -58,15 +54,10 @@ public sealed class DetectionCommandTests
     [Test]
     public async Task Showing_a_cluster_that_does_not_exist_fails_with_one_line()
     {
-        var (code, _, stderr) = await GraphGuardProcess.RunAsync(_connection, "clusters", "show", "999999999");
+        var (code, _, stderr) = await GraphGuardProcess.RunAsync(Connection, "clusters", "show", "999999999");
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stderr.Trim(), Is.EqualTo("graphguard: no cluster 999999999"));
     }
 
-    private async Task<string> Succeed(params string[] args)
-    {
-        var (code, stdout, stderr) = await GraphGuardProcess.RunAsync(_connection, args);
-        Assert.That(code, Is.Zero, $"graphguard {string.Join(' ', args)}: {stderr}");
-        return stdout;
-    }
+    private Task<string> Succeed(params string[] args) => _generated.Succeed(args);
 }

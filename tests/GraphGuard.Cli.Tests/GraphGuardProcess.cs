@@ -35,4 +35,12 @@ internal static class GraphGuardProcess
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>Runs and asserts a zero exit (naming the command and its stderr otherwise); returns stdout.</summary>
+    public static async Task<string> SucceedAsync(string? connectionString, params string[] args)
+    {
+        var (code, stdout, stderr) = await RunAsync(connectionString, args);
+        Assert.That(code, Is.Zero, $"graphguard {string.Join(' ', args)}: {stderr}");
+        return stdout;
+    }
 }

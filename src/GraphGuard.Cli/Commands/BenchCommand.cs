@@ -10,5 +10,6 @@ internal static class BenchCommand
         IngestBenchmark.Create(),
         Bench.GraphBenchmark.Create(),
         Bench.DetectBenchmark.Create(),
+        Bench.LearnBenchmark.Create(),
     };
 }

@@ -8,7 +8,8 @@ namespace GraphGuard.Cli.Commands;
 internal static partial class EvalCommand
 {
     /// <summary><c>graphguard eval --dataset DIR</c>: the GADBench protocol on a benchmark folder.</summary>
-    private static void AddDatasetAction(Command eval)
+    /// <summary>Adds the --dataset options; the action runs only when --dataset is given (null otherwise).</summary>
+    private static Func<ParseResult, CancellationToken, Task<int>?> DatasetAction(Command eval, Option<bool> json)
     {
         var dataset = new Option<DirectoryInfo>("--dataset")
         {
@@ -19,15 +20,15 @@ internal static partial class EvalCommand
         {
             Description = "Instead of the evaluation, score the XGBGraph candidates on the validation splits only and name the best",
         };
-        var json = CommonOptions.Json();
         eval.Options.Add(dataset);
         eval.Options.Add(seeds);
         eval.Options.Add(tune);
-        eval.Options.Add(json);
-        CliAction.Set(eval, (parse, ct) =>
+        return (parse, ct) =>
         {
-            var dir = parse.GetValue(dataset)?.FullName
-                ?? throw new ArgumentException("eval needs --dataset DIR, or a subcommand (see 'graphguard eval --help')");
+            if (parse.GetValue(dataset)?.FullName is not { } dir)
+            {
+                return null;
+            }
             var quiet = parse.GetValue(json);
             var data = DatasetFolder.Read(dir);
             var options = new DatasetEvaluationOptions { Seeds = parse.GetValue(seeds) };
@@ -45,7 +46,7 @@ internal static partial class EvalCommand
             var rows = DatasetEvaluation.Run(data, options, progress, ct);
             Report(dir, data, options.Seeds, rows, quiet, "test splits; K = positives in each test split");
             return Task.FromResult(0);
-        });
+        };
     }
 
     private static string Summary(string dir, LabeledGraph data) =>

@@ -13,9 +13,14 @@ internal static partial class EvalCommand
 {
     public static Command Create()
     {
-        var command = new Command("eval", "Measure detection and model quality against ground truth") { Detect() };
-        AddDatasetAction(command);
-        return command;
+        // One action for the command itself: --dataset and --world each name an evaluation; subcommands have their own.
+        var json = CommonOptions.Json();
+        var eval = new Command("eval", "Measure detection and the risk model against ground truth") { Detect(), json };
+        var dataset = DatasetAction(eval, json);
+        var world = Risk.WorldEvaluation.Attach(eval, json);
+        CliAction.Set(eval, (parse, ct) => dataset(parse, ct) ?? world(parse, ct)
+            ?? throw new ArgumentException("eval needs --dataset DIR or --world DIR, or a subcommand (see 'graphguard eval --help')"));
+        return eval;
     }
 
     private static Command Detect()
@@ -87,7 +92,7 @@ internal static partial class EvalCommand
     }
 
     /// <summary>One database per world folder, so worlds never mix and re-running reuses the ingested data.</summary>
-    private static string DatabaseFor(string dir)
+    internal static string DatabaseFor(string dir)
     {
         var name = NotAllowed().Replace(Path.GetFileName(Path.TrimEndingDirectorySeparator(dir)).ToLowerInvariant(), "_");
         return $"graphguard_eval_{name}"[..Math.Min(63, 16 + name.Length)];
@@ -96,10 +101,10 @@ internal static partial class EvalCommand
     [GeneratedRegex("[^a-z0-9_]")]
     private static partial Regex NotAllowed();
 
-    private static Dictionary<string, (string Campaign, string Pattern)> ReadTruth(string path) =>
+    internal static Dictionary<string, (string Campaign, string Pattern)> ReadTruth(string path) =>
         Rows(path, "account_id,campaign,pattern").ToDictionary(r => r[0], r => (r[1], r[2]));
 
-    private static Dictionary<string, string> ReadLookalikes(string path) =>
+    internal static Dictionary<string, string> ReadLookalikes(string path) =>
         File.Exists(path) ? Rows(path, "account_id,group,kind").GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.First()[2]) : [];
 
     private static IEnumerable<string[]> Rows(string path, string header)

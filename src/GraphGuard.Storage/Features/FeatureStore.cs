@@ -75,20 +75,8 @@ public static class FeatureStore
     /// <summary>Account indices of accounts whose latest label is benign: SybilRank's trusted seeds.</summary>
     public static async Task<int[]> ReadTrustedSeedsAsync(NpgsqlDataSource dataSource, InteractionGraph graph, AccountIndex accounts, CancellationToken ct = default)
     {
-        var seeds = new List<int>();
-        await using var cmd = dataSource.CreateCommand(
-            "select account_id from (select distinct on (account_id) account_id, label from labels order by account_id, ts desc nulls last) latest where label = 'benign'");
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            var id = reader.GetInt32(0);
-            var index = id < graph.NodeCount ? accounts.IndexOf(id) : -1;
-            if (index >= 0)
-            {
-                seeds.Add(index);
-            }
-        }
-        return [.. seeds];
+        var labels = await AccountLabels.ReadLatestAsync(dataSource, graph, accounts, ct).ConfigureAwait(false);
+        return [.. Enumerable.Range(0, labels.Length).Where(a => labels[a] == false)];
     }
 
     /// <summary>Account creation times as seconds after the graph's time base, long.MinValue where unknown.</summary>
