@@ -99,7 +99,7 @@ public sealed class NearDuplicateContentDetectorTests
     [Test]
     public void A_phrase_repeated_by_more_authors_than_the_cap_is_generic()
     {
-        var posts = Enumerable.Range(0, 30).Select(a => (a, "thank you so much for sharing this", 0.1f));
+        var posts = Enumerable.Range(0, 60).Select(i => (i / 2, "thank you so much for sharing this", 0.1f));
         using var world = World(30, posts);
 
         Assert.That(new NearDuplicateContentDetector().Detect(world.Input).Clusters, Has.Count.EqualTo(1));
@@ -128,15 +128,32 @@ public sealed class NearDuplicateContentDetectorTests
             Enumerable.Range(0, count).Select(_ => (account, Spam(random, host), 0.5f));
         var posts = Enumerable.Range(0, 7).SelectMany(a => Posts(a, "kalomi.xyz", 4))
             .Concat(Enumerable.Range(8, 7).SelectMany(a => Posts(a, "tordro.top", 4)))
-            // Accounts 7 and 15 post mostly through bit.ly: closer to each other (3/7) than to their rings (2/7).
-            .Concat(Posts(7, "kalomi.xyz", 2)).Concat(Posts(7, "bit.ly", 3))
-            .Concat(Posts(15, "tordro.top", 2)).Concat(Posts(15, "bit.ly", 3));
+            // Accounts 7 and 15 post half through bit.ly: linked to each other (3/9) as to their rings (3/7).
+            .Concat(Posts(7, "kalomi.xyz", 3)).Concat(Posts(7, "bit.ly", 3))
+            .Concat(Posts(15, "tordro.top", 3)).Concat(Posts(15, "bit.ly", 3));
         using var world = World(16, posts);
 
         var result = new NearDuplicateContentDetector().Detect(world.Input);
 
         Assert.That(result.Clusters.Select(c => c.Members).OrderBy(m => m[0]), Is.EqualTo(new[] { Enumerable.Range(0, 8), Enumerable.Range(8, 8) }));
         Assert.That(DetectionWorld.Feature(result, "dup_group_accounts"), Is.All.EqualTo(8));
+    }
+
+    [TestCase(0.2, new[] { 12 })]
+    [TestCase(1.0, new[] { 6, 6 })]
+    public void A_ring_whose_halves_favour_different_templates_stays_one_cluster(double maxCutShare, int[] sizes)
+    {
+        var random = new Random(9);
+        string Other(string host) => $"get verified today, only {random.Next(2, 50) * 10} spots left https://{host}/{random.Next(100_000):x5}";
+        // Halves post 4 + 2 and 2 + 4 of two templates: 1.0 similar within a half, 0.5 across. Modularity
+        // splits the ring in two (Q = 0.125); the halves' links carry 37% of each half's weight.
+        var posts = Enumerable.Range(0, 12).SelectMany(a => Enumerable.Range(0, 6)
+            .Select(i => (a, (i < 4) == (a < 6) ? Spam(random, "promo.xyz") : Other("promo.xyz"), 0.5f)));
+        using var world = World(12, posts);
+
+        var result = new NearDuplicateContentDetector(new NearDuplicateOptions { MaxCutShare = maxCutShare }).Detect(world.Input);
+
+        Assert.That(result.Clusters.Select(c => c.Members.Length), Is.EquivalentTo(sizes));
     }
 
     [Test]

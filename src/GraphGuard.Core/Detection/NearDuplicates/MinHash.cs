@@ -1,3 +1,4 @@
+using System.Numerics;
 using GraphGuard.Core.Synthetic;
 
 namespace GraphGuard.Core.Detection.NearDuplicates;
@@ -8,62 +9,67 @@ namespace GraphGuard.Core.Detection.NearDuplicates;
 /// positions estimates it with standard error √(J(1−J)/k) over k functions.
 /// </summary>
 /// <remarks>
-/// Implementation note: the functions are h_i(x) = a_i·x + b_i mod 2^64 with odd a_i, one multiply-add per
-/// shingle and function. A multiply-add family alone is not min-wise independent, but the shingles are
-/// already SplitMix outputs, so their order under each h_i is as good as random. Seeds are fixed.
+/// Implementation note: the functions are h_i(x) = a_i·x + b_i mod 2^32 with odd a_i: one multiply-add per
+/// shingle and function, computed for <see cref="Vector{T}.Count"/> functions at once. A multiply-add
+/// family alone is not min-wise independent, but the shingles are already SplitMix outputs, so each h_i
+/// orders them as good as randomly. Seeds are fixed.
 /// </remarks>
 internal sealed class MinHash
 {
-    private readonly ulong[] _a;
-    private readonly ulong[] _b;
+    private readonly Vector<uint>[] _a;
+    private readonly Vector<uint>[] _b;
 
     public MinHash(int count, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        _a = new ulong[count];
-        _b = new ulong[count];
-        for (var i = 0; i < count; i++)
+        Count = count;
+        var width = Vector<uint>.Count;
+        var padded = (count + width - 1) / width * width;
+        var a = new uint[padded];
+        var b = new uint[padded];
+        for (var i = 0; i < padded; i++)
         {
-            _a[i] = StableHash.Mix(seed, (ulong)(2 * i)) | 1UL;
-            _b[i] = StableHash.Mix(seed, (ulong)(2 * i + 1));
+            a[i] = (uint)StableHash.Mix(seed, (ulong)(2 * i)) | 1u;
+            b[i] = (uint)StableHash.Mix(seed, (ulong)(2 * i + 1));
         }
+        _a = [.. Enumerable.Range(0, padded / width).Select(v => new Vector<uint>(a, v * width))];
+        _b = [.. Enumerable.Range(0, padded / width).Select(v => new Vector<uint>(b, v * width))];
     }
 
     /// <summary>Number of hash functions.</summary>
-    public int Count => _a.Length;
+    public int Count { get; }
+
+    /// <summary>Room a signature needs in <see cref="Compute"/>: <see cref="Count"/> rounded up to whole vectors.</summary>
+    public int PaddedCount => _a.Length * Vector<uint>.Count;
 
     /// <summary>
-    /// Minima of functions <paramref name="first"/> .. first + signature.Length − 1 over
-    /// <paramref name="shingles"/> (ulong.MaxValue for an empty set).
+    /// The minima of every function over <paramref name="shingles"/> (uint.MaxValue for an empty set) into
+    /// the first <see cref="Count"/> entries of <paramref name="signature"/>, which holds <see cref="PaddedCount"/>.
     /// </summary>
-    public void Compute(ReadOnlySpan<uint> shingles, Span<ulong> signature, int first = 0)
+    public void Compute(ReadOnlySpan<uint> shingles, Span<uint> signature)
     {
-        var a = _a.AsSpan(first, signature.Length);
-        var b = _b.AsSpan(first, signature.Length);
-        signature.Fill(ulong.MaxValue);
+        Span<Vector<uint>> minima = System.Runtime.InteropServices.MemoryMarshal.Cast<uint, Vector<uint>>(signature[..PaddedCount]);
+        minima.Fill(new Vector<uint>(uint.MaxValue));
         foreach (var x in shingles)
         {
-            for (var i = 0; i < signature.Length; i++)
+            var value = new Vector<uint>(x);
+            for (var v = 0; v < minima.Length; v++)
             {
-                var h = (a[i] * x) + b[i];
-                if (h < signature[i])
-                {
-                    signature[i] = h;
-                }
+                minima[v] = Vector.Min(minima[v], (_a[v] * value) + _b[v]);
             }
         }
     }
 
-    /// <summary>The full signature of a set.</summary>
-    public ulong[] Signature(ReadOnlySpan<uint> shingles)
+    /// <summary>The signature of a set.</summary>
+    public uint[] Signature(ReadOnlySpan<uint> shingles)
     {
-        var signature = new ulong[Count];
+        var signature = new uint[PaddedCount];
         Compute(shingles, signature);
-        return signature;
+        return signature[..Count];
     }
 
     /// <summary>Estimated Jaccard similarity: the share of positions where two signatures agree.</summary>
-    public static double Estimate(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    public static double Estimate(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         if (a.Length != b.Length || a.Length == 0)
         {

@@ -6,9 +6,10 @@ namespace GraphGuard.Core.Detection.NearDuplicates;
 
 /// <summary>
 /// Authors grouped by what they copy. Each author is a bag of its comparable items, each item in its
-/// near-duplicate group or alone; two authors are linked when the weighted Jaccard of their bags reaches
-/// <see cref="NearDuplicateOptions.MinAuthorSimilarity"/>, and the links, weighted by that similarity,
-/// are split into communities by modularity (Louvain with Leiden refinement).
+/// near-duplicate group or alone; two authors are linked when both share at least
+/// <see cref="NearDuplicateOptions.MinCopies"/> items and the weighted Jaccard of their bags reaches
+/// <see cref="NearDuplicateOptions.MinAuthorSimilarity"/>; each connected component of the links, weighted
+/// by that similarity, is split into communities by modularity (Louvain with Leiden refinement).
 /// </summary>
 /// <remarks>
 /// Implementation note: rings reuse a few stock templates and the same few URL shorteners, so two rings
@@ -78,6 +79,10 @@ internal sealed class NearDuplicateAuthors
             var overlap = new Dictionary<int, int>();
             for (var a = range.Item1; a < range.Item2; a++)
             {
+                if (sharedItems[a] < options.MinCopies)
+                {
+                    continue;
+                }
                 overlap.Clear();
                 for (var k = accountStart[a]; k < accountStart[a + 1]; k++)
                 {
@@ -85,7 +90,7 @@ internal sealed class NearDuplicateAuthors
                     for (var m = groupStart[g]; m < groupStart[g + 1]; m++)
                     {
                         var (b, theirs) = byGroup[m];
-                        if (b > a)
+                        if (b > a && sharedItems[b] >= options.MinCopies)
                         {
                             overlap[b] = overlap.GetValueOrDefault(b) + Math.Min(mine, theirs);
                         }
@@ -102,37 +107,93 @@ internal sealed class NearDuplicateAuthors
             }
             links.Add(local);
         });
-        var (community, sizes) = Communities([.. links.SelectMany(l => l).Order()], accountCount);
+        var (community, sizes) = Communities([.. links.SelectMany(l => l).Order()], accountCount, options);
         return new NearDuplicateAuthors(eligible, sharedItems, sharedGroup, community, sizes);
     }
 
-    /// <summary>Louvain communities of the linked accounts (numbered densely among them, in account order).</summary>
-    private static (int[] Community, int[] Sizes) Communities(List<(int A, int B, float Similarity)> links, int accountCount)
+    /// <summary>
+    /// Louvain communities of the linked accounts, one connected component of the links at a time (numbered
+    /// in account order). Modularity over all components at once would merge two small rings for a handful
+    /// of links between them: the larger the graph, the cheaper a small community's outside links look
+    /// (modularity's resolution limit). Components too small to be a cluster stay whole.
+    /// </summary>
+    private static (int[] Community, int[] Sizes) Communities(List<(int A, int B, float Similarity)> links, int accountCount, NearDuplicateOptions options)
     {
-        var local = new int[accountCount];
-        Array.Fill(local, -1);
-        var accounts = new List<int>();
+        var components = new DisjointSets(accountCount);
+        foreach (var (a, b, _) in links)
+        {
+            components.Union(a, b);
+        }
+        var members = new SortedDictionary<int, List<int>>();
         foreach (var a in links.SelectMany(l => new[] { l.A, l.B }).Distinct().Order())
         {
-            local[a] = accounts.Count;
-            accounts.Add(a);
+            var root = components.Find(a);
+            if (!members.TryGetValue(root, out var list))
+            {
+                members[root] = list = [];
+            }
+            list.Add(a);
         }
+        var linksOf = links.GroupBy(l => components.Find(l.A)).ToDictionary(g => g.Key, g => g.ToList());
+        var community = new int[accountCount];
+        Array.Fill(community, -1);
+        var sizes = new List<int>();
+        foreach (var (root, accounts) in members)
+        {
+            var membership = accounts.Count < options.MinAccounts ? new int[accounts.Count] : Split(accounts, linksOf[root], options.MaxCutShare);
+            var first = sizes.Count;
+            for (var i = 0; i < accounts.Count; i++)
+            {
+                while (sizes.Count <= first + membership[i])
+                {
+                    sizes.Add(0);
+                }
+                community[accounts[i]] = first + membership[i];
+                sizes[first + membership[i]]++;
+            }
+        }
+        return (community, [.. sizes]);
+    }
+
+    /// <summary>
+    /// Communities (dense from 0) of one component's accounts, ascending, under its links: Louvain's, with
+    /// every two merged back whose links between them carry at least <paramref name="maxCutShare"/> of the
+    /// smaller one's link weight. Modularity never keeps a component whole when any split scores above zero,
+    /// so it splits even one ring by which template its members favour; two rings that meet through a
+    /// shared shortener are joined by a few percent of their weight.
+    /// </summary>
+    private static int[] Split(List<int> accounts, List<(int A, int B, float Similarity)> links, double maxCutShare)
+    {
         using var edges = new EdgeList(links.Count);
         foreach (var (a, b, similarity) in links)
         {
-            edges.Add(local[a], local[b], similarity);
+            edges.Add(accounts.BinarySearch(a), accounts.BinarySearch(b), similarity);
         }
         using var graph = CsrGraph.Build(accounts.Count, edges, new CsrBuildOptions { Undirected = true, Weighted = true });
-        var membership = Louvain.Run(graph).Membership;
-        var community = new int[accountCount];
-        Array.Fill(community, -1);
-        var sizes = new int[accounts.Count];
-        for (var i = 0; i < accounts.Count; i++)
+        var found = Louvain.Run(graph);
+        var membership = found.Membership;
+        var volume = new double[found.CommunityCount];
+        var cut = new Dictionary<(int, int), double>();
+        for (var i = 0; i < edges.Count; i++)
         {
-            community[accounts[i]] = membership[i];
-            sizes[membership[i]]++;
+            var (x, y) = (membership[edges.Source(i)], membership[edges.Target(i)]);
+            volume[x] += edges.Weight(i);
+            volume[y] += edges.Weight(i);
+            if (x != y)
+            {
+                cut[(Math.Min(x, y), Math.Max(x, y))] = cut.GetValueOrDefault((Math.Min(x, y), Math.Max(x, y))) + edges.Weight(i);
+            }
         }
-        return (community, sizes);
+        var merged = new DisjointSets(found.CommunityCount);
+        foreach (var ((x, y), weight) in cut.OrderBy(c => c.Key))
+        {
+            if (weight >= maxCutShare * Math.Min(volume[x], volume[y]))
+            {
+                merged.Union(x, y);
+            }
+        }
+        var dense = new Dictionary<int, int>();
+        return [.. membership.Select(c => dense.TryGetValue(merged.Find(c), out var d) ? d : dense[merged.Find(c)] = dense.Count)];
     }
 
     /// <summary>(author, items) per group from sorted (group, author) memberships, and which groups link authors.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GraphGuard.Core.Synthetic;
 
 namespace GraphGuard.Core.Detection.NearDuplicates;
@@ -10,10 +11,14 @@ namespace GraphGuard.Core.Detection.NearDuplicates;
 /// Implementation note: candidates are confirmed with the exact Jaccard rather than the signature
 /// estimate. The sets are short and already in memory, so an exact check costs less than comparing 100
 /// signature values, and the estimate's noise (±0.05 at 100 functions) would now and then pass a 0.55
-/// pair of two rings posting one template, and one such link merges both rings' groups.
+/// pair of two rings posting one template, and one such link merges both rings' groups. Bands are
+/// scanned one after another so that a pair the earlier bands already joined is not checked again:
+/// copies of one text meet in nearly every band.
 /// </remarks>
 internal sealed class NearDuplicateGroups
 {
+    private const int Chunk = 4096;
+
     private NearDuplicateGroups(int[] groupOf, int count, float[] minSimilarity)
     {
         GroupOf = groupOf;
@@ -35,86 +40,108 @@ internal sealed class NearDuplicateGroups
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Bands, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RowsPerBand, 1);
-        var minHash = new MinHash(options.Bands * options.RowsPerBand, options.Seed);
-        var links = new List<Link>[options.Bands];
-        // Bands are independent: each sorts its own keys, so they run in parallel and their links are
-        // applied afterwards in band order.
-        Parallel.For(0, options.Bands, band => links[band] = LinkBand(sets, minHash, band, options));
+        var bandKeys = BandKeys(sets, options);
         var union = new DisjointSets(sets.Count);
-        foreach (var link in links.SelectMany(l => l))
+        var links = new List<Link>();
+        var keys = new ulong[sets.Count];
+        var scratch = new ulong[sets.Count];
+        var leaders = new List<int>(options.MaxLeadersPerBucket);
+        foreach (var band in bandKeys)
         {
-            union.Union(link.A, link.B);
+            for (var s = 0; s < keys.Length; s++)
+            {
+                keys[s] = ((ulong)band[s] << 32) | (uint)s;
+            }
+            SortByBucket(keys, scratch);
+            for (var start = 0; start < keys.Length;)
+            {
+                var end = start + 1;
+                while (end < keys.Length && keys[end] >> 32 == keys[start] >> 32)
+                {
+                    end++;
+                }
+                leaders.Clear();
+                for (var k = start; end - start > 1 && k < end; k++)
+                {
+                    Confirm(sets, (int)(uint)keys[k], leaders, union, links, options);
+                }
+                start = end;
+            }
         }
-        var sizes = union.SizesByRoot();
-        var groupOfRoot = new int[sets.Count];
-        var count = 0;
-        for (var s = 0; s < sets.Count; s++)
-        {
-            groupOfRoot[s] = s == union.Find(s) && sizes[s] > 1 ? count++ : -1;
-        }
-        var groupOf = new int[sets.Count];
-        for (var s = 0; s < sets.Count; s++)
-        {
-            groupOf[s] = groupOfRoot[union.Find(s)];
-        }
-        var minSimilarity = new float[count];
-        Array.Fill(minSimilarity, 1f);
-        foreach (var link in links.SelectMany(l => l))
-        {
-            var g = groupOf[link.A];
-            minSimilarity[g] = Math.Min(minSimilarity[g], link.Similarity);
-        }
-        return new NearDuplicateGroups(groupOf, count, minSimilarity);
+        return Number(union, links);
     }
 
-    private static List<Link> LinkBand(ShingleSets sets, MinHash minHash, int band, NearDuplicateOptions options)
+    /// <summary>
+    /// Per band and set, the band's MinHash values folded to 32 bits: sets with equal keys share a bucket.
+    /// Each set's signature is computed once, in parallel over ranges of sets.
+    /// </summary>
+    private static uint[][] BandKeys(ShingleSets sets, NearDuplicateOptions options)
     {
-        var rows = options.RowsPerBand;
-        // Key: the band's MinHash values folded to 32 bits, above the set index, so one sort orders buckets
-        // and, inside each, the sets ascending: which set leads a bucket is fixed.
-        var keys = new ulong[sets.Count];
-        Span<ulong> values = stackalloc ulong[rows];
-        for (var s = 0; s < sets.Count; s++)
+        var minHash = new MinHash(options.Bands * options.RowsPerBand, options.Seed);
+        var keys = new uint[options.Bands][];
+        for (var band = 0; band < keys.Length; band++)
         {
-            minHash.Compute(sets[s], values, band * rows);
-            var key = (ulong)band;
-            foreach (var v in values)
-            {
-                key = StableHash.Mix(key, v);
-            }
-            keys[s] = (key << 32) | (uint)s;
+            keys[band] = new uint[sets.Count];
         }
-        Array.Sort(keys);
-        var links = new List<Link>();
-        var leaders = new List<int>(options.MaxLeadersPerBucket);
-        for (var start = 0; start < keys.Length;)
+        Parallel.ForEach(Partitioner.Create(0, sets.Count, Chunk), range =>
         {
-            var end = start + 1;
-            while (end < keys.Length && keys[end] >> 32 == keys[start] >> 32)
+            Span<uint> signature = stackalloc uint[minHash.PaddedCount];
+            for (var s = range.Item1; s < range.Item2; s++)
             {
-                end++;
-            }
-            if (end - start > 1)
-            {
-                leaders.Clear();
-                for (var k = start; k < end; k++)
+                minHash.Compute(sets[s], signature);
+                for (var band = 0; band < keys.Length; band++)
                 {
-                    Confirm(sets, (int)(uint)keys[k], leaders, links, options);
+                    var key = (ulong)band;
+                    foreach (var v in signature.Slice(band * options.RowsPerBand, options.RowsPerBand))
+                    {
+                        key = StableHash.Mix(key, v);
+                    }
+                    keys[band][s] = (uint)key;
                 }
             }
-            start = end;
-        }
-        return links;
+        });
+        return keys;
     }
 
-    /// <summary>Links <paramref name="set"/> to the first leader it is near-identical to, or makes it a leader.</summary>
-    private static void Confirm(ShingleSets sets, int set, List<int> leaders, List<Link> links, NearDuplicateOptions options)
+    /// <summary>Stable LSD radix sort on the upper 32 bits, two 16-bit digits.</summary>
+    private static void SortByBucket(ulong[] keys, ulong[] scratch)
+    {
+        var counts = new int[(1 << 16) + 1];
+        foreach (var shift in (ReadOnlySpan<int>)[32, 48])
+        {
+            Array.Clear(counts);
+            foreach (var key in keys)
+            {
+                counts[((int)(key >> shift) & 0xFFFF) + 1]++;
+            }
+            for (var d = 0; d < 1 << 16; d++)
+            {
+                counts[d + 1] += counts[d];
+            }
+            foreach (var key in keys)
+            {
+                scratch[counts[(int)(key >> shift) & 0xFFFF]++] = key;
+            }
+            scratch.CopyTo(keys, 0);
+        }
+    }
+
+    /// <summary>
+    /// Links <paramref name="set"/> to the first leader of its bucket it is near-identical to (or already
+    /// grouped with), or makes it a leader.
+    /// </summary>
+    private static void Confirm(ShingleSets sets, int set, List<int> leaders, DisjointSets union, List<Link> links, NearDuplicateOptions options)
     {
         foreach (var leader in leaders)
         {
+            if (union.Find(leader) == union.Find(set))
+            {
+                return;
+            }
             var similarity = sets.Jaccard(leader, set);
             if (similarity >= options.Threshold)
             {
+                union.Union(leader, set);
                 links.Add(new Link(leader, set, (float)similarity));
                 return;
             }
@@ -123,5 +150,26 @@ internal sealed class NearDuplicateGroups
         {
             leaders.Add(set);
         }
+    }
+
+    /// <summary>Numbers the sets of two or more in order of their smallest member; records each group's weakest link.</summary>
+    private static NearDuplicateGroups Number(DisjointSets union, List<Link> links)
+    {
+        var sizes = union.SizesByRoot();
+        var groupOf = new int[union.Count];
+        var count = 0;
+        for (var s = 0; s < groupOf.Length; s++)
+        {
+            var root = union.Find(s);
+            groupOf[s] = root == s ? (sizes[s] > 1 ? count++ : -1) : groupOf[root];
+        }
+        var minSimilarity = new float[count];
+        Array.Fill(minSimilarity, 1f);
+        foreach (var link in links)
+        {
+            var g = groupOf[link.A];
+            minSimilarity[g] = Math.Min(minSimilarity[g], link.Similarity);
+        }
+        return new NearDuplicateGroups(groupOf, count, minSimilarity);
     }
 }

@@ -43,10 +43,25 @@ public sealed record NearDuplicateOptions
     /// <summary>
     /// Two authors are linked when the weighted Jaccard of their eligible items over near-duplicate groups
     /// (Σ min shared / items of either) reaches this: members of one ring share most of what they post
-    /// (every member of the synthetic rings has a ring mate at 0.44 or more, half at 0.83); two rings that
-    /// happen to share a template and a URL shortener share a small part (0.37 at most).
+    /// (in the synthetic worlds every ring member has a ring mate at 0.44 or more, half at 0.83); two rings
+    /// that happen to share templates and a URL shortener share a small part, up to 0.42 for members who
+    /// post mostly through the shortener, and the community split (<see cref="MaxCutShare"/>) parts those.
     /// </summary>
-    public double MinAuthorSimilarity { get; init; } = 0.25;
+    public double MinAuthorSimilarity { get; init; } = 0.3;
+
+    /// <summary>
+    /// Linked authors are split into Louvain communities, and two communities are merged back when the
+    /// links between them carry at least this share of the smaller one's link weight: within one ring the
+    /// share is around a half, between two rings that meet through a shared URL shortener a few percent.
+    /// </summary>
+    public double MaxCutShare { get; init; } = 0.2;
+
+    /// <summary>
+    /// Fewest items an author must share with other authors to be linked at all. Rings post the same text
+    /// again and again; among a million accounts, ordinary short posts coincide with a stranger's now and
+    /// then, once per author (at 1M accounts, 440 such authors formed clusters of 6 to 13 with one copy each).
+    /// </summary>
+    public int MinCopies { get; init; } = 2;
 
     /// <summary>Fewest distinct authors for a cluster: one person reposting, or a couple, is not a ring.</summary>
     public int MinAccounts { get; init; } = 5;
