@@ -83,6 +83,10 @@ internal sealed class NearDuplicateGroups
         {
             keys[band] = new uint[sets.Count];
         }
+        if (sets.Count == 0)
+        {
+            return keys;
+        }
         Parallel.ForEach(Partitioner.Create(0, sets.Count, Chunk), range =>
         {
             Span<uint> signature = stackalloc uint[minHash.PaddedCount];
