@@ -64,7 +64,7 @@ internal sealed class FraudarSearch
         var blockOf = new int[_graph.NodeCount];
         Array.Fill(blockOf, -1);
         var count = 0;
-        foreach (var part in DensityPeaks.Find(_graph, Peel(), _alive, _minDegree).SelectMany(peak => Split(peak.Nodes)))
+        foreach (var part in DensityPeaks.Find(_graph, Peel(), _alive, _minDegree).SelectMany(Split))
         {
             foreach (var v in part)
             {
