@@ -113,6 +113,23 @@ public sealed class DenseBlockDetectorTests
     }
 
     [Test]
+    public void Fans_spread_over_one_creators_posts_are_a_crowd_not_a_block()
+    {
+        var random = new Random(6);
+        var edges = Background(random);
+        // 400 fans each like 12 of a creator's 60 posts: dense by FRAUDAR's measure, yet a fifth full.
+        for (var a = 0; a < 400; a++)
+        {
+            edges.AddRange(Enumerable.Range(100, 60).OrderBy(_ => random.Next()).Take(12).Select(p => (a, Accounts + p, "like")));
+        }
+        using var world = World(edges);
+
+        Assert.That(new DenseBlockDetector().Detect(world.Input).Clusters, Is.Empty);
+        var unfiltered = new DenseBlockDetector(new DenseBlockOptions { MinFill = 0 }).Detect(world.Input).Clusters;
+        Assert.That(unfiltered.Single().Evidence[0]["lift"], Is.GreaterThan(2), "the crowd is dense enough by lift alone");
+    }
+
+    [Test]
     public void An_empty_graph_gives_nothing()
     {
         using var world = DetectionWorld.Create(5, 3, [(0, 5, "view"), (1, 6, "view")]);

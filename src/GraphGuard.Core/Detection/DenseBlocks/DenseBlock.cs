@@ -11,4 +11,7 @@ internal sealed record DenseBlock(int[] Accounts, double[] AccountWeights, int[]
 {
     /// <summary>FRAUDAR's density g(S) = f(S) / |S|, accounts and targets both counted in |S|.</summary>
     public double Density => Weight / (Accounts.Length + Targets.Length);
+
+    /// <summary>Share of the block's account–target pairs that are edges.</summary>
+    public double Fill => Edges == 0 ? 0 : (double)Edges / ((long)Accounts.Length * Targets.Length);
 }

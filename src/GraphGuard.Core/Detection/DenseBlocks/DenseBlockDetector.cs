@@ -25,11 +25,14 @@ public sealed class DenseBlockDetector(DenseBlockOptions? options = null) : IDet
         var average = AverageDensity(graph);
         if (average > 0)
         {
-            var search = new FraudarSearch(graph, _options.MinLift * average, _options.MinAccountTargets, _options.MinTargetAccounts, _options.AbsorbShare);
+            var search = new FraudarSearch(graph, _options.MinLift * average, _options);
             var found = 0;
             while (found < _options.MaxBlocks && search.NextRound() is { Count: > 0 } round)
             {
-                foreach (var block in round.Take(_options.MaxBlocks - found))
+                // A crowd around popular targets is dense by FRAUDAR's measure, which grows with size, yet its
+                // accounts each engage a few percent of its targets; it is taken out, not reported. So are
+                // the thin parts a block splits off.
+                foreach (var block in round.Where(b => b.Fill >= _options.MinFill && b.Density >= _options.MinLift * average).Take(_options.MaxBlocks - found))
                 {
                     found++;
                     var blockLift = block.Density / average;

@@ -17,7 +17,7 @@ internal static class DensityPeaks
     /// <param name="order">The peel: present nodes in the order they were removed.</param>
     /// <param name="alive">Edges still in the graph, by edge id.</param>
     /// <param name="minDensity">Least density g = f / |S| of a candidate.</param>
-    public static List<(double Density, int[] Nodes)> Find(EngagementGraph graph, int[] order, bool[] alive, double minDensity)
+    public static List<int[]> Find(EngagementGraph graph, int[] order, bool[] alive, double minDensity)
     {
         var tree = new ComponentTree(graph.NodeCount, order.Length);
         var time = new int[graph.NodeCount];
@@ -62,10 +62,10 @@ internal static class DensityPeaks
     // A block has at least one edge, whatever the minimum.
     private static bool IsCandidate(double peak, double minDensity) => peak > 0 && peak >= minDensity;
 
-    private static List<(double, int[])> Select(ComponentTree tree, List<int> candidates, int[] time, int nodeCount)
+    private static List<int[]> Select(ComponentTree tree, List<int> candidates, int[] time, int nodeCount)
     {
         var taken = new bool[nodeCount];
-        var blocks = new List<(double, int[])>();
+        var blocks = new List<int[]>();
         foreach (var c in candidates.OrderByDescending(tree.Peak).ThenBy(c => c))
         {
             var nodes = tree.MembersAtPeak(c, time);
@@ -78,7 +78,7 @@ internal static class DensityPeaks
                 taken[v] = true;
             }
             nodes.Sort();
-            blocks.Add((tree.Peak(c), [.. nodes]));
+            blocks.Add([.. nodes]);
         }
         return blocks;
     }

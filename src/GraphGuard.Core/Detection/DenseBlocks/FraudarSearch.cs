@@ -1,3 +1,5 @@
+using GraphGuard.Core.Graph;
+
 namespace GraphGuard.Core.Detection.DenseBlocks;
 
 /// <summary>
@@ -17,10 +19,8 @@ namespace GraphGuard.Core.Detection.DenseBlocks;
 /// </remarks>
 internal sealed class FraudarSearch
 {
-    private readonly double _absorbShare;
     private readonly double _minDegree;
-    private readonly int _minRowEdges;
-    private readonly int _minColumnEdges;
+    private readonly DenseBlockOptions _options;
     private EngagementGraph _graph = null!;
     private bool[] _alive = [];
     private bool[] _present = [];
@@ -28,9 +28,12 @@ internal sealed class FraudarSearch
     private int[] _count = [];
     private int _presentCount;
 
-    public FraudarSearch(EngagementGraph graph, double minDegree, int minRowEdges, int minColumnEdges, double absorbShare)
+    /// <param name="graph">The engagement graph.</param>
+    /// <param name="minDegree">Pruning threshold on weighted degree, and least density of a block.</param>
+    /// <param name="options">Edge-count minimums, absorption and splitting.</param>
+    public FraudarSearch(EngagementGraph graph, double minDegree, DenseBlockOptions options)
     {
-        (_minDegree, _minRowEdges, _minColumnEdges, _absorbShare) = (minDegree, minRowEdges, minColumnEdges, absorbShare);
+        (_minDegree, _options) = (minDegree, options);
         Load(graph);
         Prune(Enumerable.Range(0, graph.NodeCount));
         Load(_graph.Induce(_present, _alive));
@@ -44,8 +47,9 @@ internal sealed class FraudarSearch
 
     /// <summary>
     /// One round: a greedy peel of what remains, every block of density at least <c>minDegree</c> it
-    /// separates (densest first, see <see cref="DensityPeaks"/>), each widened by <see cref="Absorb"/> and
-    /// then taken out of the graph. Empty when no block is left.
+    /// separates (densest first, see <see cref="DensityPeaks"/>), each split where it only joins unrelated
+    /// groups (<see cref="CommunitySplit"/>: two farms sharing a customer), widened by <see cref="Absorb"/>
+    /// and then taken out of the graph. Empty when no block is left.
     /// </summary>
     public List<DenseBlock> NextRound()
     {
@@ -57,21 +61,22 @@ internal sealed class FraudarSearch
         {
             Load(_graph.Induce(_present, _alive));
         }
-        var peaks = DensityPeaks.Find(_graph, Peel(), _alive, _minDegree);
         var blockOf = new int[_graph.NodeCount];
         Array.Fill(blockOf, -1);
-        for (var b = 0; b < peaks.Count; b++)
+        var count = 0;
+        foreach (var part in DensityPeaks.Find(_graph, Peel(), _alive, _minDegree).SelectMany(Split))
         {
-            foreach (var v in peaks[b].Nodes)
+            foreach (var v in part)
             {
-                blockOf[v] = b;
+                blockOf[v] = count;
             }
+            count++;
         }
-        for (var b = 0; b < peaks.Count; b++)
+        for (var b = 0; b < count; b++)
         {
             Absorb(blockOf, b);
         }
-        var blocks = Enumerable.Range(0, peaks.Count).Select(b => Describe(blockOf, b)).ToList();
+        var blocks = Enumerable.Range(0, count).Select(b => Describe(blockOf, b)).ToList();
         TakeOut(blockOf);
         return blocks;
     }
@@ -125,17 +130,36 @@ internal sealed class FraudarSearch
         return order;
     }
 
+    /// <summary>The communities of a block's nodes (ascending) under its inner edges, weighted.</summary>
+    private IEnumerable<List<int>> Split(int[] nodes)
+    {
+        using var edges = new EdgeList();
+        foreach (var v in nodes.TakeWhile(_graph.IsRow))
+        {
+            foreach (var (k, w) in AliveEdges(v))
+            {
+                var u = Array.BinarySearch(nodes, _graph.Neighbors[k]);
+                if (u >= 0)
+                {
+                    edges.Add(Array.BinarySearch(nodes, v), u, (float)w);
+                }
+            }
+        }
+        var membership = CommunitySplit.Run(nodes.Length, edges, _options.MaxCutShare);
+        return nodes.Select((v, i) => (v, Part: membership[i])).GroupBy(n => n.Part).Select(g => g.Select(n => n.v).ToList());
+    }
+
     /// <summary>
-    /// Adds to block <paramref name="b"/> the nodes in no block whose weight into it reaches
-    /// <c>absorbShare</c> of its density. The densest subgraph leaves out every member whose degree is below
-    /// the density, and a farm's least active members (created late, or skipping a few orders) sit just
-    /// below. And a farm that met another through a shared target while it came back in the replay peaks
-    /// with part of its targets only; its members still engage the rest.
+    /// Adds to block <paramref name="b"/> the accounts (targets) in no block whose weight into it reaches
+    /// <c>absorbShare</c> of the mean weight of its accounts (targets). The densest subgraph leaves out every
+    /// member whose degree is below the density, and a farm's least active members (created late, or
+    /// skipping a few orders) sit just below. And a farm that met another through a shared target while it
+    /// came back in the replay peaks with part of its targets only; its members still engage the rest.
     /// </summary>
     private void Absorb(int[] blockOf, int b)
     {
         var g = _graph;
-        var (weight, nodes) = (0.0, 0);
+        var (weight, rows, columns) = (0.0, 0, 0);
         var into = new Dictionary<int, double>();
         for (var v = 0; v < g.NodeCount; v++)
         {
@@ -143,7 +167,7 @@ internal sealed class FraudarSearch
             {
                 continue;
             }
-            nodes++;
+            (rows, columns) = g.IsRow(v) ? (rows + 1, columns) : (rows, columns + 1);
             foreach (var (k, w) in AliveEdges(v))
             {
                 var u = g.Neighbors[k];
@@ -158,7 +182,7 @@ internal sealed class FraudarSearch
             }
         }
         // Weights count edges into the block as peeled only, so nothing joins through another newcomer.
-        foreach (var (node, w) in into.Where(r => r.Value >= _absorbShare * weight / nodes))
+        foreach (var (node, w) in into.Where(n => n.Value >= _options.AbsorbShare * weight / (g.IsRow(n.Key) ? rows : columns)))
         {
             blockOf[node] = b;
         }
@@ -245,7 +269,7 @@ internal sealed class FraudarSearch
         var queue = new Queue<int>(candidates);
         while (queue.TryDequeue(out var v))
         {
-            if (!_present[v] || (_count[v] >= (_graph.IsRow(v) ? _minRowEdges : _minColumnEdges) && _degree[v] >= _minDegree))
+            if (!_present[v] || (_count[v] >= (_graph.IsRow(v) ? _options.MinAccountTargets : _options.MinTargetAccounts) && _degree[v] >= _minDegree))
             {
                 continue;
             }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using GraphGuard.Core.Graph;
-using GraphGuard.Core.Graph.Algorithms;
 
 namespace GraphGuard.Core.Detection.NearDuplicates;
 
@@ -9,7 +8,7 @@ namespace GraphGuard.Core.Detection.NearDuplicates;
 /// near-duplicate group or alone; two authors are linked when both share at least
 /// <see cref="NearDuplicateOptions.MinCopies"/> items and the weighted Jaccard of their bags reaches
 /// <see cref="NearDuplicateOptions.MinAuthorSimilarity"/>; each connected component of the links, weighted
-/// by that similarity, is split into communities by modularity (Louvain with Leiden refinement).
+/// by that similarity, is split into communities by <see cref="CommunitySplit"/>.
 /// </summary>
 /// <remarks>
 /// Implementation note: rings reuse a few stock templates and the same few URL shorteners, so two rings
@@ -112,10 +111,12 @@ internal sealed class NearDuplicateAuthors
     }
 
     /// <summary>
-    /// Louvain communities of the linked accounts, one connected component of the links at a time (numbered
-    /// in account order). Modularity over all components at once would merge two small rings for a handful
-    /// of links between them: the larger the graph, the cheaper a small community's outside links look
-    /// (modularity's resolution limit). Components too small to be a cluster stay whole.
+    /// Communities of the linked accounts, one connected component of the links at a time (numbered in
+    /// account order). Modularity over all components at once would merge two small rings for a handful of
+    /// links between them: the larger the graph, the cheaper a small community's outside links look
+    /// (modularity's resolution limit). Within a ring, modularity would split by which template members
+    /// favour; <see cref="NearDuplicateOptions.MaxCutShare"/> merges such halves back. Components too small
+    /// to be a cluster stay whole.
     /// </summary>
     private static (int[] Community, int[] Sizes) Communities(List<(int A, int B, float Similarity)> links, int accountCount, NearDuplicateOptions options)
     {
@@ -155,13 +156,7 @@ internal sealed class NearDuplicateAuthors
         return (community, [.. sizes]);
     }
 
-    /// <summary>
-    /// Communities (dense from 0) of one component's accounts, ascending, under its links: Louvain's, with
-    /// every two merged back whose links between them carry at least <paramref name="maxCutShare"/> of the
-    /// smaller one's link weight. Modularity never keeps a component whole when any split scores above zero,
-    /// so it splits even one ring by which template its members favour; two rings that meet through a
-    /// shared shortener are joined by a few percent of their weight.
-    /// </summary>
+    /// <summary>Communities (dense from 0) of one component's accounts, ascending, under its links.</summary>
     private static int[] Split(List<int> accounts, List<(int A, int B, float Similarity)> links, double maxCutShare)
     {
         using var edges = new EdgeList(links.Count);
@@ -169,31 +164,7 @@ internal sealed class NearDuplicateAuthors
         {
             edges.Add(accounts.BinarySearch(a), accounts.BinarySearch(b), similarity);
         }
-        using var graph = CsrGraph.Build(accounts.Count, edges, new CsrBuildOptions { Undirected = true, Weighted = true });
-        var found = Louvain.Run(graph);
-        var membership = found.Membership;
-        var volume = new double[found.CommunityCount];
-        var cut = new Dictionary<(int, int), double>();
-        for (var i = 0; i < edges.Count; i++)
-        {
-            var (x, y) = (membership[edges.Source(i)], membership[edges.Target(i)]);
-            volume[x] += edges.Weight(i);
-            volume[y] += edges.Weight(i);
-            if (x != y)
-            {
-                cut[(Math.Min(x, y), Math.Max(x, y))] = cut.GetValueOrDefault((Math.Min(x, y), Math.Max(x, y))) + edges.Weight(i);
-            }
-        }
-        var merged = new DisjointSets(found.CommunityCount);
-        foreach (var ((x, y), weight) in cut.OrderBy(c => c.Key))
-        {
-            if (weight >= maxCutShare * Math.Min(volume[x], volume[y]))
-            {
-                merged.Union(x, y);
-            }
-        }
-        var dense = new Dictionary<int, int>();
-        return [.. membership.Select(c => dense.TryGetValue(merged.Find(c), out var d) ? d : dense[merged.Find(c)] = dense.Count)];
+        return CommunitySplit.Run(accounts.Count, edges, maxCutShare);
     }
 
     /// <summary>(author, items) per group from sorted (group, author) memberships, and which groups link authors.</summary>

@@ -107,14 +107,17 @@ internal sealed class NearDuplicateGroups
         return keys;
     }
 
-    /// <summary>Stable LSD radix sort on the upper 32 bits, two 16-bit digits.</summary>
+    /// <summary>
+    /// Stable LSD radix sort on the upper 32 bits, two 16-bit digits: the first pass writes into
+    /// <paramref name="scratch"/>, the second back into <paramref name="keys"/>.
+    /// </summary>
     private static void SortByBucket(ulong[] keys, ulong[] scratch)
     {
         var counts = new int[(1 << 16) + 1];
-        foreach (var shift in (ReadOnlySpan<int>)[32, 48])
+        foreach (var (from, to, shift) in (ReadOnlySpan<(ulong[], ulong[], int)>)[(keys, scratch, 32), (scratch, keys, 48)])
         {
             Array.Clear(counts);
-            foreach (var key in keys)
+            foreach (var key in from)
             {
                 counts[((int)(key >> shift) & 0xFFFF) + 1]++;
             }
@@ -122,11 +125,10 @@ internal sealed class NearDuplicateGroups
             {
                 counts[d + 1] += counts[d];
             }
-            foreach (var key in keys)
+            foreach (var key in from)
             {
-                scratch[counts[(int)(key >> shift) & 0xFFFF]++] = key;
+                to[counts[(int)(key >> shift) & 0xFFFF]++] = key;
             }
-            scratch.CopyTo(keys, 0);
         }
     }
 

@@ -50,9 +50,10 @@ public sealed record NearDuplicateOptions
     public double MinAuthorSimilarity { get; init; } = 0.3;
 
     /// <summary>
-    /// Linked authors are split into Louvain communities, and two communities are merged back when the
-    /// links between them carry at least this share of the smaller one's link weight: within one ring the
-    /// share is around a half, between two rings that meet through a shared URL shortener a few percent.
+    /// Linked authors are split into Louvain communities, and a community whose links leaving it carry at
+    /// least this share of its link weight merges into its strongest neighbour: a ring split by which
+    /// template its members favour leaves a third or more of each half's weight outside it, a ring that
+    /// meets another through a shared URL shortener a few percent.
     /// </summary>
     public double MaxCutShare { get; init; } = 0.2;
 
