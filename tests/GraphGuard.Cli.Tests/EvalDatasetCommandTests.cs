@@ -25,7 +25,7 @@ public sealed class EvalDatasetCommandTests
         Assert.That(root.GetProperty("nodes").GetInt32(), Is.EqualTo(300));
         Assert.That(root.GetProperty("relations")[0].GetProperty("name").GetString(), Is.EqualTo("rur"));
         var rows = root.GetProperty("rows").EnumerateArray().ToList();
-        Assert.That(rows.Select(r => r.GetProperty("name").GetString()), Does.Contain("xgboost-features").And.Contain("xgbgraph").And.Contain("graphsage").And.Contain("graphsage+xgbgraph"));
+        Assert.That(rows.Select(r => r.GetProperty("name").GetString()), Does.Contain("xgboost-features").And.Contain("xgbgraph").And.Contain("graphsage").And.Contain("graphsage+xgbgraph").And.Contain("xgbgraph|graphsage"));
         foreach (var row in rows)
         {
             foreach (var metric in new[] { "auroc", "auprc", "recall_at_k" })
@@ -46,6 +46,19 @@ public sealed class EvalDatasetCommandTests
         Assert.That(code, Is.Zero, stderr);
         Assert.That(stdout, Does.Contain("AUROC").And.Contain("AUPRC").And.Contain("Rec@K").And.Contain("300 nodes"));
         Assert.That(stdout, Does.Contain("xgboost-features").And.Contain("graphsage+xgbgraph").And.Match(@"0\.\d{4}±0\.0000"));
+    }
+
+    [Test]
+    public async Task Tuning_scores_a_stage_on_validation_and_names_the_winner()
+    {
+        var (code, stdout, stderr) = await GraphGuardProcess.RunAsync(null, "eval", "--dataset", _dataset, "--seeds", "1", "--tune", "aggregation", "--json");
+        Assert.That(code, Is.Zero, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var scope = json.RootElement.GetProperty("scored_on").GetString();
+        var names = json.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
+        Assert.That(scope, Does.StartWith("validation splits only; chosen: "));
+        Assert.That(names, Has.Count.EqualTo(4).And.Contain("mean/max/degree"));
+        Assert.That(names, Does.Contain(scope!["validation splits only; chosen: ".Length..]));
     }
 
     [Test]

@@ -16,9 +16,10 @@ internal static partial class EvalCommand
             Description = "A benchmark folder (edges_<relation>.csv, features.csv, labels.csv): score our models with the GADBench protocol",
         };
         var seeds = new Option<int>("--seeds") { Description = "Stratified 40/20/40 splits to average over", DefaultValueFactory = _ => 5 };
-        var tune = new Option<bool>("--tune")
+        var tune = new Option<TuningStage?>("--tune")
         {
-            Description = "Instead of the evaluation, score the XGBGraph candidates on the validation splits only and name the best",
+            Description = "Instead of the evaluation, score one stage's candidate settings on the validation splits only and name the best",
+            HelpName = "aggregation|booster|sage|stacking",
         };
         eval.Options.Add(dataset);
         eval.Options.Add(seeds);
@@ -37,10 +38,10 @@ internal static partial class EvalCommand
             {
                 AnsiConsole.MarkupLine(Markup.Escape(Summary(dir, data)));
             }
-            if (parse.GetValue(tune))
+            if (parse.GetValue(tune) is { } stage)
             {
-                var (candidates, chosen) = DatasetTuning.Run(data, options.Seeds, progress, ct);
-                Report(dir, data, options.Seeds, candidates, quiet, $"validation splits only; chosen: {chosen.Name}");
+                var (candidates, chosen) = DatasetTuning.Run(data, stage, options, progress, ct);
+                Report(dir, data, options.Seeds, candidates, quiet, $"validation splits only; chosen: {chosen}");
                 return Task.FromResult(0);
             }
             var rows = DatasetEvaluation.Run(data, options, progress, ct);

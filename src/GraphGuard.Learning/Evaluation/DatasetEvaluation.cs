@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using GraphGuard.Core.Features;
-using GraphGuard.Learning.Sage;
-using GraphGuard.Learning.Xgboost;
-
 namespace GraphGuard.Learning.Evaluation;
 
 /// <summary>
@@ -17,6 +12,7 @@ public static class DatasetEvaluation
     public const string GraphRow = "xgbgraph";
     public const string SageRow = "graphsage";
     public const string StackedRow = "graphsage+xgbgraph";
+    public const string BlendRow = "xgbgraph|graphsage";
 
     public static IReadOnlyList<EvaluationRow> Run(
         LabeledGraph data,
@@ -27,81 +23,60 @@ public static class DatasetEvaluation
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var features = data.Features;
-        // Aggregates are label-free, so one computation serves every seed; its time is charged to each row that reads it.
-        var (reference, referenceTime) = Timed(() => WithAggregates(data, NeighborStatistics.Reference));
-        var (graph, graphTime) = Timed(() => WithAggregates(data, options.Aggregation));
-        var rows = new RowRecorder[]
+        var models = new EvaluationModels(data, options, cancellationToken);
+        RowRecorder features = new(FeaturesRow, "XGBoost on the node features"),
+            reference = new(ReferenceRow, "ref_eval.py's XGBGraph replayed: features + neighbour mean/max/degree, its booster settings"),
+            graph = new(GraphRow, $"XGBoost on features + neighbour {Describe(options.Aggregation)}"),
+            sage = new(SageRow, "GraphSAGE alone (supervised on standardized features, its probability)"),
+            stacked = new(StackedRow, $"XGBoost on xgbgraph's input + {options.StackedEmbedding.ToString().ToLowerInvariant()} GraphSAGE embedding"),
+            blend = new(BlendRow, "rank average of xgbgraph and graphsage, the weight chosen per seed on validation AUPRC");
+        RowRecorder[] rows = [features, reference, graph, sage, stacked, blend];
+
+        // Label-free inputs are built once for every seed; each row that reads one is charged its time.
+        reference.Charge(models.ReferenceInputTime);
+        foreach (var row in (RowRecorder[])[graph, stacked, blend])
         {
-            new(FeaturesRow, "XGBoost on the node features"),
-            new(ReferenceRow, "ref_eval.py's XGBGraph replayed: features + mean/max/degree, its settings"),
-            new(GraphRow, $"XGBoost on features + neighbour {Describe(options.Aggregation)}"),
-            new(SageRow, "GraphSAGE alone (supervised, its probability)"),
-            new(StackedRow, "XGBoost on features + neighbour aggregates + GraphSAGE embedding"),
-        };
-        rows[1].Charge(referenceTime);
-        rows[2].Charge(graphTime);
-        rows[4].Charge(graphTime);
+            row.Charge(models.GraphInputTime);
+        }
+        foreach (var row in (RowRecorder[])[sage, stacked, blend])
+        {
+            row.Charge(models.SageInputTime);
+        }
+        var weights = new List<double>();
         for (var seed = 0; seed < options.Seeds; seed++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var split = DataSplit.Stratified(data.Labels, seed);
-            var xgboost = WithSeed(options.Xgboost, seed);
-            rows[0].Record(split, data.Labels, () => XgboostScoring.TrainAndScore(features, data.Labels, split, xgboost));
-            rows[1].Record(split, data.Labels, () => XgboostScoring.TrainAndScore(reference, data.Labels, split, WithSeed(options.Reference, seed)));
-            rows[2].Record(split, data.Labels, () => XgboostScoring.TrainAndScore(graph, data.Labels, split, xgboost));
-            SageModel? model = null;
-            rows[3].Record(split, data.Labels, () =>
+            features.Record(split, data.Labels, () => models.NodeFeatures(split, seed));
+            reference.Record(split, data.Labels, () => models.ReferenceGraph(split, seed));
+            var graphScores = graph.Record(split, data.Labels, () => models.AggregatedGraph(split, seed));
+            Sage.SageModel? model = null;
+            var sageScores = sage.Record(split, data.Labels, () =>
             {
-                model = TrainSage(data, split, options.Sage with { Seed = (ulong)seed + 1 }, cancellationToken);
-                return SplitScores.FromNodes(model.PredictProbabilities(data.Graph, features.Values), split);
+                (var scores, model) = models.Sage(split, seed);
+                return scores;
             });
-            rows[4].Charge(rows[3].LastTime);
-            rows[4].Record(split, data.Labels, () =>
+            // The supervised model is trained once for both rows that need it.
+            stacked.Charge(options.StackedEmbedding == SageEmbeddingSource.Supervised ? sage.LastTime : TimeSpan.Zero);
+            stacked.Record(split, data.Labels, () => models.Stacked(split, seed, model!));
+            blend.Charge(graph.LastTime + sage.LastTime);
+            blend.Record(split, data.Labels, () =>
             {
-                var embedding = Embedding(model!, data);
-                return XgboostScoring.TrainAndScore(FeatureBlocks.Join(graph, embedding), data.Labels, split, xgboost);
+                var (scores, weight) = RankBlend.Choose(graphScores, sageScores, [.. split.Validation.Select(v => data.Labels[v])]);
+                weights.Add(weight);
+                return scores;
             });
             foreach (var row in rows)
             {
                 progress?.Report(row.LastLine(seed, options.Seeds));
             }
+            progress?.Report($"seed {seed + 1}/{options.Seeds}  {BlendRow} chose graphsage weight {weights[^1]}");
         }
         return [.. rows.Select(r => r.ToRow())];
     }
-
-    internal static FeatureMatrix WithAggregates(LabeledGraph data, NeighborStatistics statistics) =>
-        FeatureBlocks.Join(data.Features, NeighborAggregation.Aggregate(data.Features, data.Graph, statistics));
-
-    private static SageModel TrainSage(LabeledGraph data, DataSplit split, SageOptions options, CancellationToken cancellationToken)
-    {
-        var supervision = new SageSupervision(split.Train, [.. split.Train.Select(v => data.Labels[v])])
-        {
-            ValidationNodes = split.Validation,
-            ValidationLabels = [.. split.Validation.Select(v => data.Labels[v])],
-        };
-        return GraphSageTrainer.Train(data.Graph, data.Features.Values, supervision, options, cancellationToken: cancellationToken);
-    }
-
-    private static FeatureMatrix Embedding(SageModel model, LabeledGraph data)
-    {
-        var values = model.Embed(data.Graph, data.Features.Values);
-        IReadOnlyList<string> names = [.. Enumerable.Range(0, model.EmbeddingDimension).Select(i => $"sage_{i}")];
-        return new FeatureMatrix(names, data.Features.AccountIds, values);
-    }
-
-    internal static XgboostTrainingOptions WithSeed(XgboostTrainingOptions options, int seed) =>
-        options with { Parameters = options.Parameters with { Seed = seed } };
 
     private static string Describe(NeighborStatistics statistics) =>
         string.Join('/', Enum.GetValues<NeighborStatistics>()
             .Where(s => s != NeighborStatistics.None && s != NeighborStatistics.Reference && statistics.HasFlag(s))
             .Select(s => s.ToString().ToLowerInvariant()));
-
-    private static (T Value, TimeSpan Time) Timed<T>(Func<T> work)
-    {
-        var watch = Stopwatch.StartNew();
-        var value = work();
-        return (value, watch.Elapsed);
-    }
 }

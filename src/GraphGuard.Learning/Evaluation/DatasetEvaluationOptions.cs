@@ -37,6 +37,15 @@ public sealed record DatasetEvaluationOptions
     /// <summary>GraphSAGE, trained supervised on the training rows and early-stopped on validation AUROC; the seed is set per split.</summary>
     public SageOptions Sage { get; init; } = new() { Epochs = 50, Patience = 10 };
 
+    /// <summary>Standardize the features GraphSAGE reads (label-free z-scores over all nodes).</summary>
+    public bool StandardizeSageInput { get; init; } = true;
+
+    /// <summary>The embedding the stacked row adds to XGBoost's input.</summary>
+    public SageEmbeddingSource StackedEmbedding { get; init; } = SageEmbeddingSource.Unsupervised;
+
+    /// <summary>GraphSAGE trained by link prediction, for <see cref="SageEmbeddingSource.Unsupervised"/>; the seed is set per split.</summary>
+    public SageOptions UnsupervisedSage { get; init; } = new() { Epochs = 5 };
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Seeds);

@@ -3,70 +3,81 @@ using GraphGuard.Learning.Xgboost;
 namespace GraphGuard.Learning.Evaluation;
 
 /// <summary>
-/// Chooses the XGBGraph settings on the validation splits alone (the test rows are never scored here), greedily
-/// in two stages: first the neighbour statistics under the reference's booster settings, then the booster
-/// settings under the best statistics. The candidate with the best mean validation AUPRC wins; its settings are
-/// what <see cref="DatasetEvaluationOptions"/> defaults to.
+/// Chooses the settings of <see cref="DatasetEvaluationOptions"/> on the validation splits alone (the test rows are
+/// never scored here), one <see cref="TuningStage"/> at a time with the other settings at their defaults: a
+/// coordinate search whose winners became those defaults. The candidate with the best mean validation AUPRC wins.
+/// Early stopping reads the same validation rows, so these scores are a little optimistic, alike for all candidates.
 /// </summary>
 public static class DatasetTuning
 {
-    private static readonly XgboostTrainingOptions Reference = new DatasetEvaluationOptions().Reference;
-
-    /// <summary>Stage one: which neighbour statistics, beside the reference's mean, max and degree.</summary>
-    public static IReadOnlyList<TuningCandidate> AggregationCandidates { get; } =
-    [
-        new("mean/max/degree", NeighborStatistics.Reference, Reference),
-        new("+diff", NeighborStatistics.Reference | NeighborStatistics.DifferenceFromMean, Reference),
-        new("+min/std/mean2", NeighborStatistics.Reference | Wider, Reference),
-        new("+min/std/mean2/diff", NeighborStatistics.Reference | Wider | NeighborStatistics.DifferenceFromMean, Reference),
-    ];
-
-    /// <summary>Stage two: more rounds at a lower learning rate, with and without row and column sampling.</summary>
-    public static IReadOnlyList<(string Name, XgboostTrainingOptions Options)> BoosterCandidates { get; } =
-    [
-        ("eta 0.05, 2000 rounds, patience 100", Booster(0.05, 2000, 100)),
-        ("eta 0.02, 4000 rounds, patience 200", Booster(0.02, 4000, 200)),
-        ("eta 0.02, 4000 rounds, patience 200, subsample 0.8, colsample 0.5", Booster(0.02, 4000, 200, subsample: 0.8, columns: 0.5)),
-    ];
-
     private const NeighborStatistics Wider = NeighborStatistics.Min | NeighborStatistics.StandardDeviation | NeighborStatistics.TwoHopMean;
 
-    /// <summary>Scores every candidate of both stages on the validation rows; the best by mean AUPRC is <c>Chosen</c>.</summary>
-    public static (IReadOnlyList<EvaluationRow> Rows, TuningCandidate Chosen) Run(
-        LabeledGraph data, int seeds, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Scores every candidate of <paramref name="stage"/> on the validation rows; returns them and the winner's name.</summary>
+    public static (IReadOnlyList<EvaluationRow> Rows, string Chosen) Run(
+        LabeledGraph data,
+        TuningStage stage,
+        DatasetEvaluationOptions defaults,
+        IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(seeds);
-        var scored = new List<(EvaluationRow Row, TuningCandidate Candidate)>();
-        foreach (var candidate in AggregationCandidates)
+        ArgumentNullException.ThrowIfNull(defaults);
+        defaults.Validate();
+        var rows = new List<EvaluationRow>();
+        foreach (var (name, options) in Candidates(stage, defaults))
         {
-            scored.Add((Score(data, candidate, seeds, progress, cancellationToken), candidate));
+            var models = new EvaluationModels(data, options, cancellationToken);
+            var row = new RowRecorder(name, "validation", onValidation: true);
+            for (var seed = 0; seed < options.Seeds; seed++)
+            {
+                var split = DataSplit.Stratified(data.Labels, seed);
+                row.Record(split, data.Labels, () => Score(stage, models, split, seed));
+                progress?.Report(row.LastLine(seed, options.Seeds));
+            }
+            rows.Add(row.ToRow());
         }
-        var winner = Best(scored);
-        foreach (var (name, options) in BoosterCandidates)
-        {
-            var candidate = new TuningCandidate($"{winner.Name}, {name}", winner.Aggregation, options);
-            scored.Add((Score(data, candidate, seeds, progress, cancellationToken), candidate));
-        }
-        return ([.. scored.Select(s => s.Row)], Best(scored));
+        return (rows, rows.MaxBy(r => r.Auprc.Mean)!.Name);
     }
 
-    private static TuningCandidate Best(List<(EvaluationRow Row, TuningCandidate Candidate)> scored) =>
-        scored.MaxBy(s => s.Row.Auprc.Mean).Candidate;
-
-    private static EvaluationRow Score(LabeledGraph data, TuningCandidate candidate, int seeds, IProgress<string>? progress, CancellationToken cancellationToken)
+    private static SplitScores Score(TuningStage stage, EvaluationModels models, DataSplit split, int seed) => stage switch
     {
-        var features = DatasetEvaluation.WithAggregates(data, candidate.Aggregation);
-        var row = new RowRecorder(candidate.Name, "validation", onValidation: true);
-        for (var seed = 0; seed < seeds; seed++)
+        TuningStage.Aggregation or TuningStage.Booster => models.AggregatedGraph(split, seed),
+        TuningStage.Sage => models.Sage(split, seed).Scores,
+        TuningStage.Stacking => models.Stacked(split, seed, models.Sage(split, seed).Model),
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
+
+    private static IEnumerable<(string Name, DatasetEvaluationOptions Options)> Candidates(TuningStage stage, DatasetEvaluationOptions d)
+    {
+        switch (stage)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var split = DataSplit.Stratified(data.Labels, seed);
-            var options = DatasetEvaluation.WithSeed(candidate.Xgboost, seed);
-            row.Record(split, data.Labels, () => XgboostScoring.TrainAndScore(features, data.Labels, split, options));
-            progress?.Report(row.LastLine(seed, seeds));
+            case TuningStage.Aggregation:
+                var reference = d with { Xgboost = d.Reference };
+                yield return ("mean/max/degree", reference with { Aggregation = NeighborStatistics.Reference });
+                yield return ("+diff", reference with { Aggregation = NeighborStatistics.Reference | NeighborStatistics.DifferenceFromMean });
+                yield return ("+min/std/mean2", reference with { Aggregation = NeighborStatistics.Reference | Wider });
+                yield return ("+min/std/mean2/diff", reference with { Aggregation = NeighborStatistics.Reference | Wider | NeighborStatistics.DifferenceFromMean });
+                break;
+            case TuningStage.Booster:
+                yield return ("eta 0.05, 400 rounds, patience 40 (ref_eval.py)", d with { Xgboost = d.Reference });
+                yield return ("eta 0.05, 2000 rounds, patience 100", d with { Xgboost = Booster(0.05, 2000, 100) });
+                yield return ("eta 0.02, 4000 rounds, patience 200", d with { Xgboost = Booster(0.02, 4000, 200) });
+                yield return ("eta 0.02, 4000 rounds, patience 200, subsample 0.8, colsample 0.5", d with { Xgboost = Booster(0.02, 4000, 200, subsample: 0.8, columns: 0.5) });
+                break;
+            case TuningStage.Sage:
+                yield return ("raw features, 64/32", d with { StandardizeSageInput = false });
+                yield return ("standardized, 64/32", d with { StandardizeSageInput = true });
+                yield return ("standardized, 128/64", d with { StandardizeSageInput = true, Sage = d.Sage with { HiddenDims = [128, 64] } });
+                yield return ("standardized, 64/32, fan-outs 20/10", d with { StandardizeSageInput = true, Sage = d.Sage with { FanOuts = [20, 10] } });
+                yield return ("standardized, 64/32, lr 0.003", d with { StandardizeSageInput = true, Sage = d.Sage with { LearningRate = 0.003f } });
+                break;
+            case TuningStage.Stacking:
+                yield return ("supervised embedding", d with { StackedEmbedding = SageEmbeddingSource.Supervised });
+                yield return ("unsupervised embedding", d with { StackedEmbedding = SageEmbeddingSource.Unsupervised });
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(stage));
         }
-        return row.ToRow();
     }
 
     private static XgboostTrainingOptions Booster(double learningRate, int rounds, int patience, double subsample = 1, double columns = 1) => new()

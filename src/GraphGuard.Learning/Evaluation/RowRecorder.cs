@@ -17,8 +17,8 @@ internal sealed class RowRecorder(string name, string description, bool onValida
     /// <summary>Adds time spent on work the row needs but that another row (or every seed) shares.</summary>
     public void Charge(TimeSpan time) => _time += time;
 
-    /// <summary>Runs the model for one split, timing it, and measures its test scores.</summary>
-    public void Record(DataSplit split, bool[] labels, Func<SplitScores> score)
+    /// <summary>Runs the model for one split, timing it, and measures its scores; returns them for rows built on this one.</summary>
+    public SplitScores Record(DataSplit split, bool[] labels, Func<SplitScores> score)
     {
         var watch = Stopwatch.StartNew();
         var scores = score();
@@ -27,6 +27,7 @@ internal sealed class RowRecorder(string name, string description, bool onValida
         var (rows, scored) = onValidation ? (split.Validation, scores.Validation) : (split.Test, scores.Test);
         bool[] truth = [.. rows.Select(v => labels[v])];
         _seeds.Add(BinaryMetrics.Evaluate(scored, truth));
+        return scores;
     }
 
     /// <summary>A progress line for the seed just recorded.</summary>
