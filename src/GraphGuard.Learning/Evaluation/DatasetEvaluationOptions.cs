@@ -23,21 +23,25 @@ public sealed record DatasetEvaluationOptions
         EarlyStoppingRounds = 40,
     };
 
-    /// <summary>XGBoost for our rows; the seed of the split is set on it.</summary>
+    /// <summary>XGBoost for our rows (chosen by <c>--tune booster</c>); the seed of the split is set on it.</summary>
     public XgboostTrainingOptions Xgboost { get; init; } = new()
     {
-        Parameters = new XgboostParameters { LearningRate = 0.05, MaxDepth = 6 },
-        Rounds = 400,
-        EarlyStoppingRounds = 40,
+        Parameters = new XgboostParameters { LearningRate = 0.02, MaxDepth = 6, Subsample = 0.8, ColumnSampleByTree = 0.5 },
+        Rounds = 4000,
+        EarlyStoppingRounds = 200,
     };
 
-    /// <summary>Neighbour statistics of our graph rows (the reference row always uses mean, max and degree).</summary>
-    public NeighborStatistics Aggregation { get; init; } = NeighborStatistics.Reference;
+    /// <summary>Neighbour statistics of our graph rows (chosen by <c>--tune aggregation</c>; the reference row keeps mean, max and degree).</summary>
+    public NeighborStatistics Aggregation { get; init; } = NeighborStatistics.Reference | NeighborStatistics.Min | NeighborStatistics.StandardDeviation
+        | NeighborStatistics.TwoHopMean | NeighborStatistics.DifferenceFromMean;
 
-    /// <summary>GraphSAGE, trained supervised on the training rows and early-stopped on validation AUROC; the seed is set per split.</summary>
-    public SageOptions Sage { get; init; } = new() { Epochs = 50, Patience = 10 };
+    /// <summary>
+    /// GraphSAGE (fan-outs chosen by <c>--tune sage</c>), trained supervised on the training rows and early-stopped on
+    /// validation AUROC; the seed is set per split.
+    /// </summary>
+    public SageOptions Sage { get; init; } = new() { FanOuts = [20, 10], Epochs = 50, Patience = 10 };
 
-    /// <summary>Standardize the features GraphSAGE reads (label-free z-scores over all nodes).</summary>
+    /// <summary>Standardize the features GraphSAGE reads (label-free z-scores over all nodes; chosen by <c>--tune sage</c>).</summary>
     public bool StandardizeSageInput { get; init; } = true;
 
     /// <summary>The embedding the stacked row adds to XGBoost's input.</summary>

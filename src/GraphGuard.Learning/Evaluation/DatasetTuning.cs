@@ -1,3 +1,4 @@
+using GraphGuard.Learning.Sage;
 using GraphGuard.Learning.Xgboost;
 
 namespace GraphGuard.Learning.Evaluation;
@@ -65,11 +66,13 @@ public static class DatasetTuning
                 yield return ("eta 0.02, 4000 rounds, patience 200, subsample 0.8, colsample 0.5", d with { Xgboost = Booster(0.02, 4000, 200, subsample: 0.8, columns: 0.5) });
                 break;
             case TuningStage.Sage:
-                yield return ("raw features, 64/32", d with { StandardizeSageInput = false });
-                yield return ("standardized, 64/32", d with { StandardizeSageInput = true });
-                yield return ("standardized, 128/64", d with { StandardizeSageInput = true, Sage = d.Sage with { HiddenDims = [128, 64] } });
-                yield return ("standardized, 64/32, fan-outs 20/10", d with { StandardizeSageInput = true, Sage = d.Sage with { FanOuts = [20, 10] } });
-                yield return ("standardized, 64/32, lr 0.003", d with { StandardizeSageInput = true, Sage = d.Sage with { LearningRate = 0.003f } });
+                // Absolute candidates (not relative to the defaults they chose), so a rerun scores the same set.
+                var sage = new SageOptions { Epochs = 50, Patience = 10 };
+                yield return ("raw features, 64/32", d with { StandardizeSageInput = false, Sage = sage });
+                yield return ("standardized, 64/32", d with { StandardizeSageInput = true, Sage = sage });
+                yield return ("standardized, 128/64", d with { StandardizeSageInput = true, Sage = sage with { HiddenDims = [128, 64] } });
+                yield return ("standardized, 64/32, fan-outs 20/10", d with { StandardizeSageInput = true, Sage = sage with { FanOuts = [20, 10] } });
+                yield return ("standardized, 64/32, lr 0.003", d with { StandardizeSageInput = true, Sage = sage with { LearningRate = 0.003f } });
                 break;
             case TuningStage.Stacking:
                 yield return ("supervised embedding", d with { StackedEmbedding = SageEmbeddingSource.Supervised });
