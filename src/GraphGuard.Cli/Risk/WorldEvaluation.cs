@@ -94,14 +94,14 @@ internal static class WorldEvaluation
     {
         AnsiConsole.MarkupLine(Markup.Escape($"risk model on {r.World} (database {r.Database}): {r.Accounts:N0} accounts, {r.Unlabeled:N0} without a label, {r.UnlabeledAbusive:N0} of them abusive"));
         var table = new Table().AddColumns("accounts scored", "abusive", "AUROC", "AUPRC", $"Recall@K (K = {r.UnlabeledAbusive:N0})");
-        table.AddRow("all unlabeled", $"{r.UnlabeledAbusive:N0}", $"{r.Auroc:0.0000}", $"{r.Auprc:0.0000}", $"{r.RecallAtK:0.0000}");
+        table.AddRow("all unlabeled", $"{r.UnlabeledAbusive:N0}", $"{r.Auroc:0.00000}", $"{r.Auprc:0.00000}", $"{r.RecallAtK:0.00000}");
         foreach (var p in r.Patterns)
         {
-            table.AddRow($"{p.Pattern} vs benign", $"{p.Accounts:N0}", $"{p.Auroc:0.0000}", $"{p.Auprc:0.0000}", $"{p.RecallAtK:0.0000}");
+            table.AddRow($"{p.Pattern} vs benign", $"{p.Accounts:N0}", $"{p.Auroc:0.00000}", $"{p.Auprc:0.00000}", $"{p.RecallAtK:0.00000}");
         }
         AnsiConsole.Write(table);
         var met = r.Auroc >= GoalAuroc ? "[green]goal met[/]" : "[red]goal missed[/]";
-        AnsiConsole.MarkupLine($"AUROC {r.Auroc:0.0000} on the unlabeled accounts (goal >= {GoalAuroc} on a 1M-account world): {met}");
+        AnsiConsole.MarkupLine($"AUROC {r.Auroc:0.00000} on the unlabeled accounts (goal >= {GoalAuroc} on a 1M-account world): {met}");
         AnsiConsole.MarkupLine(Markup.Escape($"probability >= 0.5: {r.AtHalf.Flagged:N0} flagged, precision {r.AtHalf.Precision:0.000}, recall {r.AtHalf.Recall:0.000}; look-alikes in the top K: {r.LookalikesInTopK:N0}"));
         AnsiConsole.MarkupLine(Markup.Escape($"labeled held-out accounts: AUROC {r.Model?.Auroc:0.0000}, AUPRC {r.Model?.Auprc:0.0000}; seconds: {string.Join(", ", r.Seconds.Select(s => $"{s.Key} {s.Value:0.0}"))}; peak memory {r.PeakMemoryBytes / (1024.0 * 1024 * 1024):0.00} GiB"));
     }

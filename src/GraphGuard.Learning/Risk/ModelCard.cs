@@ -48,7 +48,8 @@ public static class ModelCard
         {
             Line(card, $"- GraphSAGE, unsupervised (link prediction with negative sampling), trained on every account: {e.InputFeatures} scaled input features, layers {string.Join(" → ", e.LayerDims)}, relations {string.Join(", ", e.Relations)}; epoch losses {string.Join(", ", e.EpochLosses.Select(l => l.ToString("0.0000", CultureInfo.InvariantCulture)))}.");
         }
-        Line(card, $"- Calibration: {s.Calibration} on the held-out accounts' log-odds, so that a score is a probability.");
+        Line(card, $"- Calibration: {s.Calibration} on the held-out accounts' log-odds, so that a score is a probability" +
+            (s.Calibration == "isotonic" ? "; kept within Platt's smoothed targets, so that no score is exactly 0 or 1." : "."));
         Line(card, $"- Stage seconds: {string.Join(", ", s.Seconds.Select(p => $"{p.Key} {p.Value.ToString("0.0", CultureInfo.InvariantCulture)}"))}.");
         Line(card);
         Line(card, "## Metrics");

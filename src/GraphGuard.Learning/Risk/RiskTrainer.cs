@@ -72,8 +72,9 @@ public static class RiskTrainer
             var heldOut = Margins(booster, features, heldOutRows);
             var heldOutLabels = Labels(input.Labels, heldOutRows);
             var heldOutPositives = heldOutLabels.Count(y => y);
-            IScoreCalibrator calibrator = Math.Min(heldOutPositives, heldOutLabels.Length - heldOutPositives) >= options.MinIsotonicClassCount
-                ? IsotonicCalibrator.Fit(heldOut, heldOutLabels)
+            var heldOutNegatives = heldOutLabels.Length - heldOutPositives;
+            IScoreCalibrator calibrator = Math.Min(heldOutPositives, heldOutNegatives) >= options.MinIsotonicClassCount
+                ? Bounded(IsotonicCalibrator.Fit(heldOut, heldOutLabels), heldOutPositives, heldOutNegatives)
                 : PlattCalibrator.Fit(heldOut, heldOutLabels);
             var summary = new RiskTrainingSummary
             {
@@ -122,6 +123,16 @@ public static class RiskTrainer
     }
 
     private static readonly string[] DetectorPrefixes = ["infra_", "lockstep_", "burst_", "cluster_", "dup_", "dense_block_", "trust"];
+
+    /// <summary>
+    /// Isotonic regression on well separated held-out scores steps from exactly 0 to exactly 1, which no finite
+    /// sample justifies; its values are kept within Platt's smoothed targets, 1/(N- + 2) and (N+ + 1)/(N+ + 2).
+    /// </summary>
+    private static IsotonicCalibrator Bounded(IsotonicCalibrator fit, int positives, int negatives)
+    {
+        double low = 1.0 / (negatives + 2), high = (positives + 1.0) / (positives + 2);
+        return new IsotonicCalibrator(fit.Thresholds, [.. fit.Values.Select(v => Math.Clamp(v, low, high))]);
+    }
 
     private static XgboostBooster Boost(FeatureMatrix features, IReadOnlyList<bool?> labels, int[] trainRows, int[] validationRows, RiskTrainingOptions options, out int roundsRun)
     {

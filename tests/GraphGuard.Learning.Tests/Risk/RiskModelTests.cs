@@ -31,6 +31,11 @@ public sealed class RiskModelTests
         Assert.That(probabilities, Is.Ordered);
         Assert.That(probabilities, Has.All.InRange(0f, 1f));
         Assert.That(probabilities[^1], Is.GreaterThan(probabilities[0]));
+        if (method == "isotonic")
+        {
+            // No finite sample makes an account certainly abusive or certainly benign.
+            Assert.That(probabilities, Has.All.GreaterThan(0f).And.All.LessThan(1f));
+        }
     }
 
     [Test]
