@@ -10,6 +10,8 @@ command -v runuser >/dev/null || need+=(util-linux)
 dpkg-query -W -f='${db:Status-Status}' libxgboost0 2>/dev/null | grep -qx installed || need+=(libxgboost0)
 command -v xgboost >/dev/null || need+=(xgboost)
 /usr/bin/python3 -c 'import xgboost' 2>/dev/null || need+=(python3-xgboost)
+# scikit-learn: the split and metrics of ../shared/tools/ref_eval.py, the reference rows of docs/evaluation.md.
+/usr/bin/python3 -c 'import sklearn' 2>/dev/null || need+=(python3-sklearn)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing Debian packages: ${need[*]}; run as root or install them first" >&2

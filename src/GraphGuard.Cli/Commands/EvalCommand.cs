@@ -13,8 +13,13 @@ internal static partial class EvalCommand
 {
     public static Command Create()
     {
-        var eval = new Command("eval", "Measure detection and the risk model against ground truth") { Detect() };
-        Risk.WorldEvaluation.Attach(eval);
+        // One action for the command itself: --dataset and --world each name an evaluation; subcommands have their own.
+        var json = CommonOptions.Json();
+        var eval = new Command("eval", "Measure detection and the risk model against ground truth") { Detect(), json };
+        var dataset = DatasetAction(eval, json);
+        var world = Risk.WorldEvaluation.Attach(eval, json);
+        CliAction.Set(eval, (parse, ct) => dataset(parse, ct) ?? world(parse, ct)
+            ?? throw new ArgumentException("eval needs --dataset DIR or --world DIR, or a subcommand (see 'graphguard eval --help')"));
         return eval;
     }
 

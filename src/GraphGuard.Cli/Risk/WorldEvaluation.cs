@@ -19,37 +19,33 @@ internal static class WorldEvaluation
     /// <summary>The goal: AUROC on the unlabeled accounts of a 1M-account world.</summary>
     private const double GoalAuroc = 0.97;
 
-    /// <summary>Adds <c>--world</c> (and its options) to the <c>eval</c> command, with the action that runs it.</summary>
-    public static void Attach(Command eval)
+    /// <summary>Adds <c>--world</c> and its options to the <c>eval</c> command; the action it returns runs only when --world is given (null otherwise).</summary>
+    public static Func<ParseResult, CancellationToken, Task<int>?> Attach(Command eval, Option<bool> json)
     {
         var world = new Option<DirectoryInfo?>("--world") { Description = "Train the risk model on a generated world's labels and score its unlabeled accounts against truth.csv" };
         var output = new Option<string?>("--out") { Description = "With --world: also save the trained model to this folder" };
         var noEmbedding = new Option<bool>("--no-embedding") { Description = "With --world: leave the GraphSAGE embedding out" };
-        var json = CommonOptions.Json();
         eval.Add(world);
         eval.Add(output);
         eval.Add(noEmbedding);
-        eval.Add(json);
-        CliAction.Set(eval, async (parse, ct) =>
+        return (parse, ct) => parse.GetValue(world) is { } folder ? RunAsync(parse, folder, output, noEmbedding, json, ct) : null;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, DirectoryInfo folder, Option<string?> output, Option<bool> noEmbedding, Option<bool> json, CancellationToken ct)
+    {
+        var quiet = parse.GetValue(json);
+        var options = new RiskTrainingOptions();
+        options = parse.GetValue(noEmbedding) ? options with { Embedding = null } : options;
+        var result = await RunAsync(folder.FullName, options, parse.GetValue(output), quiet, ct);
+        if (quiet)
         {
-            if (parse.GetValue(world) is not { } folder)
-            {
-                throw new ArgumentException("give --world DIR (or a subcommand: eval detect --world DIR); see graphguard eval --help");
-            }
-            var quiet = parse.GetValue(json);
-            var options = new RiskTrainingOptions();
-            options = parse.GetValue(noEmbedding) ? options with { Embedding = null } : options;
-            var result = await RunAsync(folder.FullName, options, parse.GetValue(output), quiet, ct);
-            if (quiet)
-            {
-                JsonOutput.Write(result);
-            }
-            else
-            {
-                Print(result);
-            }
-            return 0;
-        });
+            JsonOutput.Write(result);
+        }
+        else
+        {
+            Print(result);
+        }
+        return 0;
     }
 
     private static async Task<WorldEvaluationResult> RunAsync(string dir, RiskTrainingOptions options, string? output, bool quiet, CancellationToken ct)

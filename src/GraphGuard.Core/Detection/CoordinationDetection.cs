@@ -12,6 +12,8 @@ public static class CoordinationDetection
         new SharedInfrastructureDetector(options.SharedInfrastructure),
         new LockstepDetector(options.Lockstep),
         new CreationBurstDetector(options.CreationBurst),
+        new NearDuplicates.NearDuplicateContentDetector(options.NearDuplicate),
+        new DenseBlocks.DenseBlockDetector(options.DenseBlock),
         new TrustPropagation(options.Trust),
     ];
 

@@ -9,6 +9,10 @@ public sealed record DetectionOptions
 
     public CreationBurstOptions CreationBurst { get; init; } = new();
 
+    public NearDuplicates.NearDuplicateOptions NearDuplicate { get; init; } = new();
+
+    public DenseBlocks.DenseBlockOptions DenseBlock { get; init; } = new();
+
     public TrustOptions Trust { get; init; } = new();
 
     /// <summary>Clusters merge when their common members are at least this share of the smaller.</summary>

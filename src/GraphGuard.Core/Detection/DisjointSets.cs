@@ -1,24 +1,29 @@
 namespace GraphGuard.Core.Detection;
 
-/// <summary>Union–find with path halving and union by size, over elements 0..n-1.</summary>
+/// <summary>
+/// Union–find over 0..n-1 for detectors that group what their pairwise evidence links. A root only ever
+/// points to a smaller root, so each set's root is its smallest member: the grouping, and the labels,
+/// do not depend on the order of the unions.
+/// </summary>
 internal sealed class DisjointSets
 {
     private readonly int[] _parent;
-    private readonly int[] _size;
 
-    public DisjointSets(int n)
+    public DisjointSets(int count)
     {
-        _parent = new int[n];
-        _size = new int[n];
-        for (var i = 0; i < n; i++)
+        _parent = new int[count];
+        for (var i = 0; i < count; i++)
         {
             _parent[i] = i;
-            _size[i] = 1;
         }
     }
 
+    public int Count => _parent.Length;
+
+    /// <summary>The smallest member of <paramref name="x"/>'s set.</summary>
     public int Find(int x)
     {
+        // Path halving: every other node on the way points to its grandparent.
         while (_parent[x] != x)
         {
             _parent[x] = _parent[_parent[x]];
@@ -27,20 +32,35 @@ internal sealed class DisjointSets
         return x;
     }
 
-    public void Union(int a, int b)
+    /// <summary>Merges the sets of <paramref name="a"/> and <paramref name="b"/>; false when already one set.</summary>
+    public bool Union(int a, int b)
     {
         a = Find(a);
         b = Find(b);
         if (a == b)
         {
-            return;
+            return false;
         }
-        if (_size[a] < _size[b])
+        if (a < b)
         {
-            (a, b) = (b, a);
+            _parent[b] = a;
         }
-        _parent[b] = a;
-        _size[a] += _size[b];
+        else
+        {
+            _parent[a] = b;
+        }
+        return true;
+    }
+
+    /// <summary>Size of each set, indexed by root (0 for non-roots).</summary>
+    public int[] SizesByRoot()
+    {
+        var sizes = new int[_parent.Length];
+        for (var x = 0; x < _parent.Length; x++)
+        {
+            sizes[Find(x)]++;
+        }
+        return sizes;
     }
 
     /// <summary>Sets of at least <paramref name="minSize"/> elements among <paramref name="candidates"/>, each sorted, in order of their smallest element.</summary>

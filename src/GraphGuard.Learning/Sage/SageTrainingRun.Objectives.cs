@@ -1,3 +1,4 @@
+using GraphGuard.Learning.Evaluation;
 using GraphGuard.Learning.Tensors;
 
 namespace GraphGuard.Learning.Sage;
@@ -95,7 +96,14 @@ internal sealed partial class SageTrainingRun
             }
             loss += count * LogisticLoss.Evaluate(logits, rows, labels.AsSpan(start, count), _positiveWeight, gradient.AsSpan(0, _batch.TargetLevelSize));
         }
-        return (loss / nodes.Length, Auroc.Compute(scores, labels));
+        return (loss / nodes.Length, AurocOrNaN(scores, labels));
+    }
+
+    /// <summary>AUROC, or NaN when the validation nodes hold one class only (the loss then picks the epoch).</summary>
+    private static double AurocOrNaN(float[] scores, bool[] labels)
+    {
+        var positives = labels.AsSpan().Count(true);
+        return positives == 0 || positives == labels.Length ? double.NaN : BinaryMetrics.Auroc(scores, labels);
     }
 
     /// <summary>Runs forward and the head; returns the logits on the host (one per target-level row).</summary>

@@ -1,3 +1,4 @@
+using GraphGuard.Learning.Evaluation;
 using GraphGuard.Learning.Sage;
 
 namespace GraphGuard.Learning.Tests.Sage;
@@ -30,6 +31,18 @@ public sealed class SageTrainingTests
         Assert.That(withGraph, Is.GreaterThan(0.9));
         Assert.That(withoutGraph, Is.LessThan(0.7));
         Assert.That(model.History[^1].ValidationAuroc, Is.Not.Null);
+    }
+
+    [Test]
+    public void Validation_with_one_class_has_no_auroc_and_the_loss_picks_the_epoch()
+    {
+        var problem = NeighbourLabelProblem.Create(nodes: 200, seed: 4);
+        var validation = problem.Supervision.ValidationNodes!.Where((_, i) => !problem.Supervision.ValidationLabels![i]).ToArray();
+        var supervision = problem.Supervision with { ValidationNodes = validation, ValidationLabels = new bool[validation.Length] };
+        var options = new SageOptions { HiddenDims = [8, 4], FanOuts = [5, 5], Epochs = 3, BatchSize = 64 };
+        var model = GraphSageTrainer.Train(problem.Graph, problem.Features, supervision, options);
+        Assert.That(model.History.Select(e => e.ValidationAuroc), Has.All.NaN);
+        Assert.That(model.History.Select(e => e.ValidationLoss), Has.All.Not.Null);
     }
 
     [Test]
@@ -109,6 +122,6 @@ public sealed class SageTrainingTests
             return new NeighbourLabelProblem(graph, features, supervision, test, [.. test.Select(v => labels[v])]);
         }
 
-        public double TestAuroc(float[] probabilities) => Auroc.Compute([.. TestNodes.Select(v => probabilities[v])], TestLabels);
+        public double TestAuroc(float[] probabilities) => BinaryMetrics.Auroc([.. TestNodes.Select(v => probabilities[v])], TestLabels);
     }
 }

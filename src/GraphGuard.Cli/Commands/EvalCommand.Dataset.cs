@@ -1,0 +1,101 @@
+using System.CommandLine;
+using GraphGuard.Cli.Datasets;
+using GraphGuard.Learning.Evaluation;
+using Spectre.Console;
+
+namespace GraphGuard.Cli.Commands;
+
+internal static partial class EvalCommand
+{
+    /// <summary><c>graphguard eval --dataset DIR</c>: the GADBench protocol on a benchmark folder.</summary>
+    /// <summary>Adds the --dataset options; the action runs only when --dataset is given (null otherwise).</summary>
+    private static Func<ParseResult, CancellationToken, Task<int>?> DatasetAction(Command eval, Option<bool> json)
+    {
+        var dataset = new Option<DirectoryInfo>("--dataset")
+        {
+            Description = "A benchmark folder (edges_<relation>.csv, features.csv, labels.csv): score our models with the GADBench protocol",
+        };
+        var seeds = new Option<int>("--seeds") { Description = "Stratified 40/20/40 splits to average over", DefaultValueFactory = _ => 5 };
+        var tune = new Option<TuningStage?>("--tune")
+        {
+            Description = "Instead of the evaluation, score one stage's candidate settings on the validation splits only and name the best",
+            HelpName = "aggregation|booster|sage|stacking",
+        };
+        eval.Options.Add(dataset);
+        eval.Options.Add(seeds);
+        eval.Options.Add(tune);
+        return (parse, ct) =>
+        {
+            if (parse.GetValue(dataset)?.FullName is not { } dir)
+            {
+                return null;
+            }
+            var quiet = parse.GetValue(json);
+            var data = DatasetFolder.Read(dir);
+            var options = new DatasetEvaluationOptions { Seeds = parse.GetValue(seeds) };
+            IProgress<string>? progress = quiet ? null : new SynchronousProgress<string>(line => Console.Error.WriteLine(line));
+            if (!quiet)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(Summary(dir, data)));
+            }
+            if (parse.GetValue(tune) is { } stage)
+            {
+                var (candidates, chosen) = DatasetTuning.Run(data, stage, options, progress, ct);
+                Report(dir, data, options.Seeds, candidates, quiet, $"validation splits only; chosen: {chosen}");
+                return Task.FromResult(0);
+            }
+            var rows = DatasetEvaluation.Run(data, options, progress, ct);
+            Report(dir, data, options.Seeds, rows, quiet, "test splits; K = positives in each test split");
+            return Task.FromResult(0);
+        };
+    }
+
+    private static string Summary(string dir, LabeledGraph data) =>
+        $"{dir}: {data.NodeCount:N0} nodes, {data.Positives:N0} positive, {data.Features.ColumnCount} features, relations " +
+        string.Join(", ", data.Graph.Relations.Select(r => $"{r.Name} ({r.Graph.EdgeCount / 2:N0} edges)"));
+
+    private static void Report(string dir, LabeledGraph data, int seeds, IReadOnlyList<EvaluationRow> rows, bool json, string scope)
+    {
+        if (json)
+        {
+            WriteJson(dir, data, seeds, rows, scope);
+            return;
+        }
+        Print(rows, scope);
+    }
+
+    private static void Print(IReadOnlyList<EvaluationRow> rows, string scope)
+    {
+        var table = new Table().AddColumns("model", "AUROC", "AUPRC", "Rec@K", "time (s)", "what it sees");
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Name, row.Auroc.ToString(), row.Auprc.ToString(), row.RecallAtK.ToString(), $"{row.Time.TotalSeconds:0.0}", Markup.Escape(row.Description));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Markup.Escape($"mean±std over seeds on the {scope}"));
+    }
+
+    private static void WriteJson(string dir, LabeledGraph data, int seeds, IReadOnlyList<EvaluationRow> rows, string scope) =>
+        JsonOutput.Write(new
+        {
+            dataset = dir,
+            nodes = data.NodeCount,
+            positives = data.Positives,
+            features = data.Features.ColumnCount,
+            relations = data.Graph.Relations.Select(r => new { r.Name, edges = r.Graph.EdgeCount / 2 }),
+            seeds,
+            scored_on = scope,
+            rows = rows.Select(r => new
+            {
+                r.Name,
+                r.Description,
+                auroc = Json(r.Auroc),
+                auprc = Json(r.Auprc),
+                recall_at_k = Json(r.RecallAtK),
+                seconds = Math.Round(r.Time.TotalSeconds, 2),
+                per_seed = r.Seeds.Select(s => new { s.Auroc, s.Auprc, recall_at_k = s.RecallAtK }),
+            }),
+        });
+
+    private static object Json(MetricSummary summary) => new { summary.Mean, std = summary.StandardDeviation };
+}
