@@ -52,15 +52,13 @@ internal static class RiskInputLoader
         columns.AddRange(RiskFeatureColumns.Of(report.Features));
         log.Done("detection", $"{report.Features.ColumnCount} detector features, {report.Clusters.Count:N0} clusters");
 
-        var content = report.Features.Names.Any(n => n.StartsWith("content_", StringComparison.Ordinal))
-            ? []
-            : ContentSignalAggregates.Compute(detection.Content, accounts.Count);
-        columns.AddRange(content);
+        // The content-signal aggregates (content_<signal>_mean, _max, _flagged_share) come with the detector features.
+        var content = report.Features.Names.Count(n => n.StartsWith("content_", StringComparison.Ordinal));
         var profile = await AccountProfiles.ReadAsync(dataSource, graph, accounts, RiskFeatureCatalogue.ProfilePrefix, ct);
         columns.AddRange(profile);
         var labels = await AccountLabels.ReadLatestAsync(dataSource, graph, accounts, ct);
-        log.Done("content, profiles and labels",
-            $"{content.Count} content features, {profile.Count} profile fields, {labels.Count(l => l == true):N0} accounts labeled abusive and {labels.Count(l => l == false):N0} benign");
+        log.Done("profiles and labels",
+            $"{content} content features, {profile.Count} profile fields, {labels.Count(l => l == true):N0} accounts labeled abusive and {labels.Count(l => l == false):N0} benign");
 
         var relations = RiskRelations.Build(graph);
         try
