@@ -18,3 +18,6 @@ graphguard bench ingest --accounts "$accounts"
 echo
 echo "== graph engine beside igraph"
 graphguard bench graph
+echo
+echo "== learning: GraphSAGE, and XGBoost beside the xgboost CLI"
+graphguard bench learn

@@ -37,3 +37,7 @@ graphguard clusters show "$(graphguard clusters list --limit 1 --json | grep -m1
 echo
 echo "== detection quality against the world's ground truth"
 graphguard eval detect --world "$world"
+echo
+echo "== the risk model: train on the labels, then the riskiest accounts with their reasons"
+graphguard train --out "$GRAPHGUARD_HOME/models/demo"
+graphguard score --model "$GRAPHGUARD_HOME/models/demo" --top 8
