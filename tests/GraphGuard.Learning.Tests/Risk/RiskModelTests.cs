@@ -20,6 +20,14 @@ public sealed class RiskModelTests
         Assert.That(world.Model.Summary.FeatureFamilies["embedding"], Is.EqualTo(4));
     }
 
+    [Test]
+    public void Training_twice_on_the_same_input_gives_the_same_scores()
+    {
+        using var first = TrainedRiskWorld.Create(seed: 5, RiskWorld.FastOptions);
+        using var second = TrainedRiskWorld.Create(seed: 5, RiskWorld.FastOptions);
+        Assert.That(second.Model.Margins(second.Features), Is.EqualTo(first.Model.Margins(first.Features)));
+    }
+
     [TestCase(10, "isotonic")]
     [TestCase(int.MaxValue, "platt")]
     public void Calibrated_probabilities_are_monotone_in_the_margin_and_within_0_and_1(int minIsotonicClassCount, string method)
