@@ -25,7 +25,7 @@ public sealed class EvalDatasetCommandTests
         Assert.That(root.GetProperty("nodes").GetInt32(), Is.EqualTo(300));
         Assert.That(root.GetProperty("relations")[0].GetProperty("name").GetString(), Is.EqualTo("rur"));
         var rows = root.GetProperty("rows").EnumerateArray().ToList();
-        Assert.That(rows.Select(r => r.GetProperty("name").GetString()), Does.Contain("xgboost-features").And.Contain("xgbgraph").And.Contain("graphsage").And.Contain("graphsage+xgbgraph").And.Contain("xgbgraph|graphsage"));
+        Assert.That(rows.Select(r => r.GetProperty("name").GetString()), Does.Contain("xgboost-features").And.Contain("xgbgraph").And.Contain("graphsage").And.Contain("graphsage+xgbgraph").And.Contain("blend"));
         foreach (var row in rows)
         {
             foreach (var metric in new[] { "auroc", "auprc", "recall_at_k" })

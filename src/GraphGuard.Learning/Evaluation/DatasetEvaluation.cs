@@ -12,7 +12,7 @@ public static class DatasetEvaluation
     public const string GraphRow = "xgbgraph";
     public const string SageRow = "graphsage";
     public const string StackedRow = "graphsage+xgbgraph";
-    public const string BlendRow = "xgbgraph|graphsage";
+    public const string BlendRow = "blend";
 
     public static IReadOnlyList<EvaluationRow> Run(
         LabeledGraph data,
@@ -29,7 +29,7 @@ public static class DatasetEvaluation
             graph = new(GraphRow, $"XGBoost on features + neighbour {Describe(options.Aggregation)}"),
             sage = new(SageRow, "GraphSAGE alone (supervised on standardized features, its probability)"),
             stacked = new(StackedRow, $"XGBoost on xgbgraph's input + {options.StackedEmbedding.ToString().ToLowerInvariant()} GraphSAGE embedding"),
-            blend = new(BlendRow, "rank average of xgbgraph and graphsage, the weight chosen per seed on validation AUPRC");
+            blend = new(BlendRow, $"rank average of {StackedRow} and {SageRow}, the weight chosen per seed on validation AUPRC");
         RowRecorder[] rows = [features, reference, graph, sage, stacked, blend];
 
         // Label-free inputs are built once for every seed; each row that reads one is charged its time.
@@ -49,7 +49,7 @@ public static class DatasetEvaluation
             var split = DataSplit.Stratified(data.Labels, seed);
             features.Record(split, data.Labels, () => models.NodeFeatures(split, seed));
             reference.Record(split, data.Labels, () => models.ReferenceGraph(split, seed));
-            var graphScores = graph.Record(split, data.Labels, () => models.AggregatedGraph(split, seed));
+            graph.Record(split, data.Labels, () => models.AggregatedGraph(split, seed));
             Sage.SageModel? model = null;
             var sageScores = sage.Record(split, data.Labels, () =>
             {
@@ -58,11 +58,12 @@ public static class DatasetEvaluation
             });
             // The supervised model is trained once for both rows that need it.
             stacked.Charge(options.StackedEmbedding == SageEmbeddingSource.Supervised ? sage.LastTime : TimeSpan.Zero);
-            stacked.Record(split, data.Labels, () => models.Stacked(split, seed, model!));
-            blend.Charge(graph.LastTime + sage.LastTime);
+            var stackedScores = stacked.Record(split, data.Labels, () => models.Stacked(split, seed, model!));
+            // The stacked row, the best single model on validation (docs/evaluation.md), blended with a different family.
+            blend.Charge(stacked.LastTime + sage.LastTime);
             blend.Record(split, data.Labels, () =>
             {
-                var (scores, weight) = RankBlend.Choose(graphScores, sageScores, [.. split.Validation.Select(v => data.Labels[v])]);
+                var (scores, weight) = RankBlend.Choose(stackedScores, sageScores, [.. split.Validation.Select(v => data.Labels[v])]);
                 weights.Add(weight);
                 return scores;
             });
