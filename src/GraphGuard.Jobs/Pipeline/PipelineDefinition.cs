@@ -2,7 +2,7 @@ namespace GraphGuard.Jobs.Pipeline;
 
 /// <summary>
 /// One schedule of the pipeline, as written in <c>jobs/&lt;name&gt;.json</c> and validated when it is read
-/// (<see cref="Scheduling.PipelineDefinitionFile"/>). A run keeps the definition it started with.
+/// (by <c>Scheduling.PipelineDefinitionFile</c>). A run keeps the definition it started with.
 /// </summary>
 public sealed record PipelineDefinition
 {
