@@ -181,6 +181,102 @@ public sealed class PipelineTests
         });
     }
 
+    [Test, Order(6)]
+    public async Task Band_changes_are_exactly_the_band_differences_across_publishes_and_a_rollback()
+    {
+        var first = await RunNewAsync(Definition());
+        var shifted = Definition() with { Bands = new BandPolicy([new Band("low", 0), new Band("high", 0.05)]) };
+        var second = await RunNewAsync(shifted);
+        Assert.That((first.Status, second.Status), Is.EqualTo((PipelineRunStatus.Succeeded, PipelineRunStatus.Succeeded)), first.Error + second.Error);
+        var (a, b) = (await BandsAsync(first.RunId), await BandsAsync(second.RunId));
+        Assert.That(await ChangesAsync(second.RunId, "publish"), Is.EquivalentTo(Differences(a, b)));
+        Assert.That(Differences(a, b), Is.Not.Empty, "the shifted bands must move some accounts");
+
+        await using var listener = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_db.ConnectionString) { Pooling = false }.ConnectionString);
+        await listener.OpenAsync();
+        string? notified = null;
+        listener.Notification += (_, e) => notified = e.Channel + ":" + e.Payload;
+        await using (var listen = new NpgsqlCommand("listen graphguard_published", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+        var rollback = await GraphGuard.Storage.Pipeline.PublicationStore.PublishAsync(_db, first.RunId, rollback: true, "test", CancellationToken.None);
+        await listener.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(rollback.PreviousRunId, Is.EqualTo(second.RunId));
+            Assert.That(await ChangesAsync(first.RunId, "rollback"), Is.EquivalentTo(Differences(b, a)));
+            Assert.That(notified, Is.EqualTo($"graphguard_published:{first.RunId}"));
+            Assert.That(await Count("select run_id from publications order by publication_id desc limit 1"), Is.EqualTo(first.RunId));
+            Assert.That(() => GraphGuard.Storage.Pipeline.PublicationStore.PublishAsync(_db, first.RunId, rollback: true, null, CancellationToken.None),
+                Throws.InvalidOperationException.With.Message.Contains("already the published run"));
+        });
+    }
+
+    [Test, Order(7)]
+    public async Task Retention_keeps_the_newest_runs_deletes_failed_ones_and_prunes_published_ones()
+    {
+        var definition = Definition(keep: 2) with { Name = "retention" };
+        var runs = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            var result = await RunNewAsync(definition);
+            Assert.That(result.Status, Is.EqualTo(PipelineRunStatus.Succeeded), result.Error);
+            runs.Add(result.RunId);
+            if (i == 0)
+            {
+                var failed = await RunNewAsync(definition, [.. PipelineStages.All().Select(s => s.Name == "score" ? new Failing(s, new FailingStage()) : s)]);
+                Assert.That(failed.Status, Is.EqualTo(PipelineRunStatus.Failed));
+                runs.Add(failed.RunId);
+            }
+        }
+        // runs: published, failed, published, published (newest). Keep 2: the newest two stay whole.
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Count($"select count(*) from pipeline_runs where run_id = {runs[1]}"), Is.Zero, "the failed run is deleted");
+            Assert.That(await Count($"select count(*) from pipeline_runs where run_id = {runs[0]} and pruned_at is not null"), Is.EqualTo(1), "an old published run is pruned");
+            Assert.That(await Count($"select count(*) from risk_scores where run_id = {runs[0]}"), Is.Zero);
+            Assert.That(await Count($"select count(*) from detection_runs where pipeline_run_id = {runs[0]}"), Is.Zero);
+            Assert.That(await Count($"select count(*) from pipeline_runs where run_id in ({runs[2]}, {runs[3]}) and pruned_at is null"), Is.EqualTo(2));
+            Assert.That(await Count($"select count(*) from risk_scores where run_id = {runs[2]}"), Is.GreaterThan(0));
+            Assert.That(await Count("select count(*) from pipeline_runs where pipeline = 'test' and pruned_at is null"), Is.GreaterThan(2), "another pipeline's runs are its own to keep");
+            Assert.That(() => GraphGuard.Storage.Pipeline.PublicationStore.PublishAsync(_db, runs[0], rollback: true, null, CancellationToken.None),
+                Throws.InvalidOperationException.With.Message.Contains("pruned"));
+            Assert.That(() => GraphGuard.Storage.Pipeline.PublicationStore.PublishAsync(_db, runs[1], rollback: true, null, CancellationToken.None),
+                Throws.InvalidOperationException.With.Message.Contains("no pipeline run"));
+        });
+    }
+
+    private async Task<Dictionary<int, string>> BandsAsync(long run)
+    {
+        var bands = new Dictionary<int, string>();
+        await using var cmd = _db.CreateCommand($"select account_id, band from risk_scores where run_id = {run}");
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            bands[reader.GetInt32(0)] = reader.GetString(1);
+        }
+        return bands;
+    }
+
+    private async Task<List<(int, string?, string?)>> ChangesAsync(long run, string kind)
+    {
+        var changes = new List<(int, string?, string?)>();
+        await using var cmd = _db.CreateCommand($"""
+            select account_id, old_band, new_band from band_changes
+            where publication_id = (select max(publication_id) from publications where run_id = {run} and kind = '{kind}')
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            changes.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+        return changes;
+    }
+
+    private static List<(int, string?, string?)> Differences(Dictionary<int, string> from, Dictionary<int, string> to) =>
+        [.. from.Keys.Union(to.Keys).Select(k => (k, from.GetValueOrDefault(k), to.GetValueOrDefault(k))).Where(c => c.Item2 != c.Item3)];
+
     private async Task<string[]> Fingerprints(string[] queries)
     {
         var values = new List<string>();
