@@ -22,5 +22,8 @@ var root = new RootCommand("GraphGuard: graph-based detection of coordinated ina
     GraphGuard.Cli.Risk.ScoreCommand.Create(),
     EvalCommand.Create(),
     BenchCommand.Create(),
+    RunCommand.Create(),
+    RunsCommand.Create(),
+    ScoresCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

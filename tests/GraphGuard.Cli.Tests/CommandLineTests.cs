@@ -34,6 +34,11 @@ public sealed class CommandLineTests
     [TestCase("train", "--help")]
     [TestCase("score", "--help")]
     [TestCase("bench", "learn", "--help")]
+    [TestCase("run", "--help")]
+    [TestCase("runs", "list", "--help")]
+    [TestCase("runs", "show", "--help")]
+    [TestCase("runs", "rollback", "--help")]
+    [TestCase("scores", "export", "--help")]
     public async Task Every_command_has_help(params string[] args)
     {
         var (code, stdout, _) = await GraphGuardProcess.RunAsync(null, args);
