@@ -23,7 +23,8 @@ public static class PipelineScheduler
 
     public static TriggerKey CronTriggerOf(string pipeline) => new(pipeline, JobGroup);
 
-    public static TriggerKey RetryTriggerOf(long runId) => new($"retry-{runId.ToString(CultureInfo.InvariantCulture)}", RetryGroup);
+    /// <summary>One key per (run, attempt), so a retry scheduled while the previous retry fires never replaces it.</summary>
+    public static TriggerKey RetryTriggerOf(long runId, int attempt) => new(string.Create(CultureInfo.InvariantCulture, $"retry-{runId}-{attempt}"), RetryGroup);
 
     /// <summary>The flat Quartz settings for <paramref name="settings"/>.</summary>
     public static IReadOnlyDictionary<string, string?> Properties(SchedulerSettings settings) => new Dictionary<string, string?>
@@ -53,7 +54,7 @@ public static class PipelineScheduler
     /// still reads and writes jobs and triggers (what <c>graphguard jobs</c> does).
     /// </summary>
     /// <param name="settings">Connection and timing.</param>
-    /// <param name="services">Registers what the pipeline job needs; only a worker has to.</param>
+    /// <param name="services">Registers what <see cref="PipelineJob"/> needs (a <see cref="PipelineWorker"/>); only a worker has to.</param>
     /// <param name="ct">Cancellation.</param>
     public static async Task<IScheduler> CreateAsync(SchedulerSettings settings, Action<IServiceCollection>? services, CancellationToken ct)
     {
