@@ -19,7 +19,7 @@ namespace GraphGuard.Jobs.Pipeline;
 /// lock, <see cref="RunAsync"/> returns <see cref="PipelineRunStatus.Busy"/> without running or changing anything.
 /// </remarks>
 /// <param name="dataSource">The store.</param>
-/// <param name="stages">The stages, in order (PipelineStages.All for the real ones).</param>
+/// <param name="stages">The stages, in order (<see cref="PipelineStages.All"/>).</param>
 /// <param name="worker">Who runs them, for <c>stage_runs.worker</c> (<see cref="ThisProcess"/>).</param>
 public sealed class PipelineRunner(NpgsqlDataSource dataSource, IReadOnlyList<IPipelineStage> stages, string worker)
 {

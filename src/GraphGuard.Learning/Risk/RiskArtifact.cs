@@ -59,12 +59,34 @@ public static class RiskArtifact
         };
         if (model.Embedding is { } embedding)
         {
-            files[EmbeddingScalerFile] = Serialize(embedding.Scaler);
-            using var weights = new MemoryStream();
-            embedding.Model.Save(weights);
-            files[EmbeddingModelFile] = weights.ToArray();
+            foreach (var (name, content) in WriteEmbedding(embedding))
+            {
+                files[name] = content;
+            }
         }
         return files;
+    }
+
+    /// <summary>An embedding alone as its two files (scaler and weights), as they are in a model's artifact.</summary>
+    public static SortedDictionary<string, byte[]> WriteEmbedding(RiskEmbedding embedding)
+    {
+        ArgumentNullException.ThrowIfNull(embedding);
+        using var weights = new MemoryStream();
+        embedding.Model.Save(weights);
+        return new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            [EmbeddingScalerFile] = Serialize(embedding.Scaler),
+            [EmbeddingModelFile] = weights.ToArray(),
+        };
+    }
+
+    /// <summary>Reads an embedding back from the files <see cref="WriteEmbedding"/> made.</summary>
+    /// <exception cref="InvalidDataException">A file is missing or unreadable.</exception>
+    public static RiskEmbedding ReadEmbedding(IReadOnlyDictionary<string, byte[]> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        using var weights = new MemoryStream(Require(files, EmbeddingModelFile));
+        return new RiskEmbedding(Deserialize<EmbeddingInputScaler>(files, EmbeddingScalerFile), SageModel.Load(weights));
     }
 
     /// <summary>Reads a model back from its files.</summary>
@@ -75,12 +97,7 @@ public static class RiskArtifact
         var features = Deserialize<FeatureList>(files, FeaturesFile).Features.Select(f => f.Name).ToList();
         var calibrator = Deserialize<IScoreCalibrator>(files, CalibratorFile);
         var summary = Deserialize<RiskTrainingSummary>(files, TrainingFile);
-        RiskEmbedding? embedding = null;
-        if (files.ContainsKey(EmbeddingModelFile))
-        {
-            using var weights = new MemoryStream(Require(files, EmbeddingModelFile));
-            embedding = new RiskEmbedding(Deserialize<EmbeddingInputScaler>(files, EmbeddingScalerFile), SageModel.Load(weights));
-        }
+        var embedding = files.ContainsKey(EmbeddingModelFile) ? ReadEmbedding(files) : null;
         var booster = XgboostBooster.LoadJson(Require(files, BoosterFile));
         try
         {

@@ -25,7 +25,22 @@ public static class RiskTrainer
     /// <param name="cancellationToken">Checked between stages and embedding batches.</param>
     /// <returns>The model, and the full feature matrix of the input (to score it without rebuilding).</returns>
     public static (RiskModel Model, FeatureMatrix Features) Train(
-        RiskInput input, RiskTrainingOptions options, string version, string source, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        RiskInput input, RiskTrainingOptions options, string version, string source, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        Train(input, options, fitted: null, version, source, progress, cancellationToken);
+
+    /// <summary>
+    /// Trains with an embedding fitted beforehand on the same input (the pipeline's embeddings stage fits it and
+    /// stores it, the train stage packages it), instead of fitting one from <see cref="RiskTrainingOptions.Embedding"/>.
+    /// </summary>
+    /// <param name="input">Every account's features, relations and labels.</param>
+    /// <param name="options">Settings; its embedding settings are not used when <paramref name="fitted"/> is given.</param>
+    /// <param name="fitted">The embedding, or null to fit one as <paramref name="options"/> says.</param>
+    /// <param name="version">The artifact's version, for its summary and card.</param>
+    /// <param name="source">Where the data came from, for the summary and card.</param>
+    /// <param name="progress">A line per stage and per embedding epoch.</param>
+    /// <param name="cancellationToken">Checked between stages and embedding batches.</param>
+    public static (RiskModel Model, FeatureMatrix Features) Train(
+        RiskInput input, RiskTrainingOptions options, RiskEmbedding? fitted, string version, string source, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,13 +59,16 @@ public static class RiskTrainer
         seconds["neighbor_labels"] = Lap(clock);
         progress?.Report($"neighbour labels: {labels.Length:N0} labeled accounts ({positives:N0} abusive) seen from their neighbours in {seconds["neighbor_labels"]:0.0} s");
 
-        RiskEmbedding? embedding = null;
+        var embedding = fitted;
         RiskEmbeddingSummary? embeddingSummary = null;
-        if (options.Embedding is { } sage)
+        if (embedding is null && options.Embedding is { } sage)
         {
             var epochs = new CallbackProgress<SageEpoch>(e => progress?.Report($"embedding: epoch {e.Epoch}/{sage.Epochs}, loss {e.Loss:0.0000}, {e.Duration.TotalSeconds:0.0} s"));
             embedding = RiskEmbedding.Train(features, input.Relations.Graph, sage, epochs, cancellationToken);
             seconds["embedding_training"] = Lap(clock);
+        }
+        if (embedding is not null)
+        {
             features = RiskFeatures.WithEmbedding(features, embedding, input.Relations.Graph, new SageInferenceOptions { CancellationToken = cancellationToken });
             seconds["embedding_inference"] = Lap(clock);
             progress?.Report($"embedding: {embedding.Model.EmbeddingDimension} dimensions for {features.RowCount:N0} accounts in {seconds["embedding_inference"]:0.0} s");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GraphGuard.Core.Detection;
 using GraphGuard.Core.Graph;
 using GraphGuard.Storage.Features;
+using GraphGuard.Storage.Pipeline;
 using GraphGuard.Storage.Snapshots;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,22 +12,44 @@ namespace GraphGuard.Storage.Detection;
 /// <summary>Stores detection runs (clusters, members, evidence, detector features) and reads them back for analysts.</summary>
 public static class ClusterStore
 {
+    /// <summary><c>feature_runs.kind</c> of the detectors' features within a pipeline run.</summary>
+    public const string DetectorFeaturesKind = "detectors";
+
     private const string SummaryColumns = """
         c.cluster_id, c.detection_run_id, c.detectors, c.size, c.core_size, c.score, c.first_activity, c.last_activity,
         coalesce((select sentence from cluster_evidence e where e.cluster_id = c.cluster_id order by ordinal limit 1), '')
         """;
 
     /// <summary>Stores a report as a new detection run (its features as a feature run first); returns the run id.</summary>
-    public static async Task<int> WriteAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
-        SnapshotWindow window, CancellationToken ct = default)
+    public static Task<int> WriteAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
+        SnapshotWindow window, CancellationToken ct = default) =>
+        WriteAsync(dataSource, report, graph, accounts, window, null, ct);
+
+    /// <summary>
+    /// Stores a report as the detection run of a pipeline run (its features as the run's <c>detectors</c>
+    /// feature run), replacing the ones the pipeline run had; returns the detection run id.
+    /// </summary>
+    public static Task<int> ReplaceForPipelineRunAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
+        SnapshotWindow window, long pipelineRunId, CancellationToken ct = default) =>
+        WriteAsync(dataSource, report, graph, accounts, window, pipelineRunId, ct);
+
+    private static async Task<int> WriteAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
+        SnapshotWindow window, long? pipelineRunId, CancellationToken ct)
     {
-        var featureRun = await FeatureStore.WriteAsync(dataSource, report.Features, window, ct).ConfigureAwait(false);
+        var featureRun = pipelineRunId is { } pipelineRun
+            ? await FeatureStore.ReplaceForPipelineRunAsync(dataSource, report.Features, window, pipelineRun, DetectorFeaturesKind, ct).ConfigureAwait(false)
+            : await FeatureStore.WriteAsync(dataSource, report.Features, window, ct).ConfigureAwait(false);
         var names = await EntityNames.LoadAsync(dataSource, report.Clusters.SelectMany(c => c.Evidence).SelectMany(e => e.Examples), ct).ConfigureAwait(false);
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        if (pipelineRunId is not null)
+        {
+            await using var delete = new NpgsqlCommand("delete from detection_runs where pipeline_run_id = $1", connection) { Parameters = { new() { Value = pipelineRunId.Value } } };
+            await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
         int runId;
         await using (var insert = new NpgsqlCommand(
-            "insert into detection_runs (window_from, window_to, feature_run_id, timings) values ($1, $2, $3, $4) returning detection_run_id", connection))
+            "insert into detection_runs (window_from, window_to, feature_run_id, timings, pipeline_run_id) values ($1, $2, $3, $4, $5) returning detection_run_id", connection))
         {
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)window.From ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)window.To ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
@@ -36,6 +59,7 @@ public static class ClusterStore
                 Value = JsonSerializer.Serialize(report.Timings.ToDictionary(t => t.Step, t => Math.Round(t.Elapsed.TotalSeconds, 3))),
                 NpgsqlDbType = NpgsqlDbType.Jsonb,
             });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)pipelineRunId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
             runId = (int)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
         }
         var ids = new List<long>();
@@ -172,7 +196,7 @@ public static class ClusterStore
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             var score = reader.GetFloat(3).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
-            await writer.WriteLineAsync($"{reader.GetInt64(0)},{Csv(reader.GetString(1))},{reader.GetString(2)},{score},{Csv(reader.GetString(4))}".AsMemory(), ct).ConfigureAwait(false);
+            await writer.WriteLineAsync($"{reader.GetInt64(0)},{CsvField.Quote(reader.GetString(1))},{reader.GetString(2)},{score},{CsvField.Quote(reader.GetString(4))}".AsMemory(), ct).ConfigureAwait(false);
             rows++;
         }
         return rows;
@@ -181,8 +205,4 @@ public static class ClusterStore
     private static ClusterSummary Summary(NpgsqlDataReader r) => new(
         r.GetInt64(0), r.GetInt32(1), (string[])r[2], r.GetInt32(3), r.GetInt32(4), r.GetFloat(5),
         r.IsDBNull(6) ? null : r.GetDateTime(6), r.IsDBNull(7) ? null : r.GetDateTime(7), r.GetString(8));
-
-    /// <summary>RFC 4180 quoting, only where a field needs it.</summary>
-    private static string Csv(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 }

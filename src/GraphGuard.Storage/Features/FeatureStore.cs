@@ -11,16 +11,49 @@ namespace GraphGuard.Storage.Features;
 public static class FeatureStore
 {
     /// <summary>Stores a matrix as a new feature run in one transaction; returns the run id.</summary>
-    public static async Task<int> WriteAsync(NpgsqlDataSource dataSource, FeatureMatrix matrix, SnapshotWindow window, CancellationToken ct = default)
+    public static Task<int> WriteAsync(NpgsqlDataSource dataSource, FeatureMatrix matrix, SnapshotWindow window, CancellationToken ct = default) =>
+        WriteAsync(dataSource, matrix, window, null, null, ct);
+
+    /// <summary>
+    /// Stores a matrix as the feature run of kind <paramref name="kind"/> (<c>graph</c>, <c>detectors</c>) of a
+    /// pipeline run, replacing the one it had, in one transaction; returns the feature run id.
+    /// </summary>
+    public static Task<int> ReplaceForPipelineRunAsync(NpgsqlDataSource dataSource, FeatureMatrix matrix, SnapshotWindow window, long pipelineRunId, string kind, CancellationToken ct = default) =>
+        WriteAsync(dataSource, matrix, window, pipelineRunId, kind, ct);
+
+    /// <summary>The matrix of kind <paramref name="kind"/> a pipeline run stored.</summary>
+    /// <exception cref="InvalidOperationException">The run stored none (its stage has not run).</exception>
+    public static async Task<FeatureMatrix> ReadForPipelineRunAsync(NpgsqlDataSource dataSource, long pipelineRunId, string kind, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("select max(feature_run_id) from feature_runs where pipeline_run_id = $1 and kind = $2");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = pipelineRunId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = kind });
+        var id = await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) as int?
+            ?? throw new InvalidOperationException($"pipeline run {pipelineRunId} has no '{kind}' features: run its stage first");
+        return (await ReadAsync(dataSource, id, ct).ConfigureAwait(false)).Matrix;
+    }
+
+    private static async Task<int> WriteAsync(NpgsqlDataSource dataSource, FeatureMatrix matrix, SnapshotWindow window, long? pipelineRunId, string? kind, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        if (pipelineRunId is { } pipelineRun)
+        {
+            await using var delete = new NpgsqlCommand("delete from feature_runs where pipeline_run_id = $1 and kind = $2", connection)
+            {
+                Parameters = { new() { Value = pipelineRun }, new() { Value = kind! } },
+            };
+            await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
         int runId;
-        await using (var insert = new NpgsqlCommand("insert into feature_runs (window_from, window_to, names) values ($1, $2, $3) returning feature_run_id", connection))
+        await using (var insert = new NpgsqlCommand(
+            "insert into feature_runs (window_from, window_to, names, pipeline_run_id, kind) values ($1, $2, $3, $4, $5) returning feature_run_id", connection))
         {
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)window.From ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)window.To ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
             insert.Parameters.Add(new NpgsqlParameter { Value = matrix.Names.ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)pipelineRunId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)kind ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             runId = (int)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
         }
         using var payload = new CopyPayload();

@@ -1,0 +1,67 @@
+using GraphGuard.Core.Synthetic;
+using GraphGuard.Storage.Database;
+using GraphGuard.Storage.Ingest;
+using GraphGuard.Tests.Shared;
+using Npgsql;
+
+namespace GraphGuard.Jobs.Tests;
+
+/// <summary>
+/// A small generated world (3,000 accounts), ingested once per test process into a template database; each
+/// fixture gets its own copy (<c>create database ... template</c>, much faster than ingesting again).
+/// </summary>
+internal static class PipelineWorld
+{
+    private const string Template = "gg_test_jobs_world";
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static bool _ready;
+
+    /// <summary>A fresh database holding the world, named <c>gg_test_jobs_NAME</c>.</summary>
+    public static async Task<NpgsqlDataSource> CopyAsync(string name)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (!_ready)
+            {
+                await IngestTemplateAsync();
+                _ready = true;
+            }
+            var connection = await DatabaseConnector.ResolveAsync("gg_test_jobs_" + name.ToLowerInvariant());
+            await DatabaseConnector.DropDatabaseAsync(connection);
+            var admin = new NpgsqlConnectionStringBuilder(connection) { Database = "postgres", Pooling = false };
+            await using (var db = new NpgsqlConnection(admin.ConnectionString))
+            {
+                await db.OpenAsync();
+                await using var create = new NpgsqlCommand($"create database \"{new NpgsqlConnectionStringBuilder(connection).Database}\" template {Template}", db);
+                await create.ExecuteNonQueryAsync();
+            }
+            return NpgsqlDataSource.Create(connection);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task IngestTemplateAsync()
+    {
+        var connection = await TestDatabase.CreateAsync("jobs_world");
+        var folder = Directory.CreateTempSubdirectory("graphguard-jobs-world-").FullName;
+        try
+        {
+            using (var streams = WorldStreams.Open(file => new FileStream(Path.Combine(folder, file), FileMode.Create, FileAccess.Write)))
+            {
+                WorldGenerator.Generate(new WorldOptions { Accounts = 3_000, Seed = 17 }, streams, null, CancellationToken.None);
+            }
+            await using var dataSource = NpgsqlDataSource.Create(connection);
+            await new Ingestor(dataSource, new IngestOptions()).IngestAsync(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        // A template must have no sessions when it is copied.
+        NpgsqlConnection.ClearAllPools();
+    }
+}
