@@ -34,6 +34,11 @@ public sealed class CommandLineTests
     [TestCase("train", "--help")]
     [TestCase("score", "--help")]
     [TestCase("bench", "learn", "--help")]
+    [TestCase("worker", "--help")]
+    [TestCase("jobs", "--help")]
+    [TestCase("jobs", "list", "--help")]
+    [TestCase("jobs", "trigger", "--help")]
+    [TestCase("jobs", "history", "--help")]
     public async Task Every_command_has_help(params string[] args)
     {
         var (code, stdout, _) = await GraphGuardProcess.RunAsync(null, args);

@@ -26,13 +26,14 @@ public sealed class PipelineJob(PipelineWorker worker) : IJob
         var ct = cancellationToken;
         var data = context.MergedJobDataMap;
         var definition = PipelineJobData.DefinitionOf(context.JobDetail.Key, data);
-        var (runId, attempt, how) = await ChooseRunAsync(context, definition, ct).ConfigureAwait(false);
+        var runner = worker.NewRunner();
+        var (runId, attempt, how) = await ChooseRunAsync(context, runner, definition, ct).ConfigureAwait(false);
         worker.Log($"run {runId} ({definition.Name}): attempt {attempt} of {definition.MaxAttempts} started ({how})");
 
         PipelineRunResult result;
         try
         {
-            result = await worker.Runner.RunAsync(runId, definition, new StageLog(worker.Log, runId), ct).ConfigureAwait(false);
+            result = await runner.RunAsync(runId, definition, new StageLog(worker.Log, runId), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -58,7 +59,7 @@ public sealed class PipelineJob(PipelineWorker worker) : IJob
         }
     }
 
-    private async Task<(long RunId, int Attempt, string How)> ChooseRunAsync(IJobExecutionContext context, PipelineDefinition definition, CancellationToken ct)
+    private async Task<(long RunId, int Attempt, string How)> ChooseRunAsync(IJobExecutionContext context, PipelineRunner runner, PipelineDefinition definition, CancellationToken ct)
     {
         var data = context.MergedJobDataMap;
         if (data.GetString(PipelineJobData.RunId) is { } run)
@@ -71,7 +72,7 @@ public sealed class PipelineJob(PipelineWorker worker) : IJob
             return (unfinished, 1, "recovered from a stopped worker");
         }
         var trigger = data.GetString(PipelineJobData.Trigger) ?? "schedule";
-        return (await worker.Runner.CreateRunAsync(definition, trigger, ct).ConfigureAwait(false), 1, trigger);
+        return (await runner.CreateRunAsync(definition, trigger, ct).ConfigureAwait(false), 1, trigger);
     }
 
     /// <summary>The run a dead node's cron or manual firing of this pipeline left running (the job never runs twice at once).</summary>

@@ -42,7 +42,7 @@ public static class PipelineScheduler
         ["quartz.jobStore.clustered"] = "true",
         ["quartz.jobStore.clusterCheckinInterval"] = Milliseconds(settings.CheckinInterval),
         ["quartz.jobStore.clusterCheckinMisfireThreshold"] = Milliseconds(settings.CheckinGrace),
-        // Migration 0006 owns the tables: Quartz only checks that they are what it expects.
+        // Migration 0007 owns the tables: Quartz only checks that they are what it expects.
         ["quartz.jobStore.schemaProvisioning"] = "Validate",
         ["quartz.dataSource.graphguard.provider"] = "Npgsql",
         ["quartz.dataSource.graphguard.connectionString"] = settings.ConnectionString,

@@ -3,7 +3,7 @@ namespace GraphGuard.Jobs.Scheduling;
 /// <summary>How a node of the scheduler cluster connects and how eagerly it looks for work.</summary>
 public sealed record SchedulerSettings
 {
-    /// <summary>The GraphGuard database; the Quartz tables live beside the pipeline's (migration 0006).</summary>
+    /// <summary>The GraphGuard database; the Quartz tables live beside the pipeline's (migration 0007).</summary>
     public required string ConnectionString { get; init; }
 
     /// <summary>Jobs this node runs at once. Pipelines of different definitions may run side by side.</summary>

@@ -5,7 +5,7 @@ using Quartz;
 
 namespace GraphGuard.Jobs.Tests.Scheduling;
 
-/// <summary>Migration 0006 against Quartz itself: the store validates, a node checks in, jobs and triggers round-trip.</summary>
+/// <summary>Migration 0007 against Quartz itself: the store validates, a node checks in, jobs and triggers round-trip.</summary>
 public sealed class SchedulerStoreTests
 {
     private string _connection = null!;
