@@ -25,5 +25,10 @@ var root = new RootCommand("GraphGuard: graph-based detection of coordinated ina
     RunCommand.Create(),
     RunsCommand.Create(),
     ScoresCommand.Create(),
+    WorkerCommand.Create(),
+    JobsCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+// The worker handles SIGINT/SIGTERM itself, waiting for running jobs longer than the default 2 s grace.
+var termination = parse.CommandResult.Command.Name == WorkerCommand.Name ? null : new InvocationConfiguration().ProcessTerminationTimeout;
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = termination });

@@ -39,6 +39,11 @@ public sealed class CommandLineTests
     [TestCase("runs", "show", "--help")]
     [TestCase("runs", "rollback", "--help")]
     [TestCase("scores", "export", "--help")]
+    [TestCase("worker", "--help")]
+    [TestCase("jobs", "--help")]
+    [TestCase("jobs", "list", "--help")]
+    [TestCase("jobs", "trigger", "--help")]
+    [TestCase("jobs", "history", "--help")]
     public async Task Every_command_has_help(params string[] args)
     {
         var (code, stdout, _) = await GraphGuardProcess.RunAsync(null, args);

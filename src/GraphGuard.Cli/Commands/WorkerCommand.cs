@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using GraphGuard.Jobs.Pipeline;
+using GraphGuard.Jobs.Scheduling;
+using GraphGuard.Storage.Database;
+
+namespace GraphGuard.Cli.Commands;
+
+/// <summary><c>graphguard worker</c>: a node of the Quartz cluster that runs the scheduled pipelines.</summary>
+internal static class WorkerCommand
+{
+    public const string Name = "worker";
+
+    public static Command Create()
+    {
+        var jobs = JobsFolderOption();
+        var threads = new Option<int>("--threads") { Description = "Pipeline jobs this worker runs at once", DefaultValueFactory = _ => 2 };
+        var checkin = DurationOption("--checkin-interval", "How often the worker tells the cluster it is alive; a worker silent twice as long is taken for dead and its runs resumed elsewhere", "15s");
+        var poll = DurationOption("--poll-interval", "Longest wait, when idle, before looking for due jobs (a 'jobs trigger' or a retry is picked up within it); at least 1s", "5s");
+        var command = new Command(Name, "Run the scheduler: fire the pipelines in jobs/*.json on their cron schedules, with retries, as one node of a cluster sharing the database. Stops on SIGINT/SIGTERM after the running jobs finish")
+        {
+            jobs, threads, checkin, poll,
+        };
+        CliAction.Set(command, async (parse, ct) =>
+        {
+            var definitions = PipelineDefinitionFile.ReadFolder(parse.GetValue(jobs)!);
+            var settings = await SettingsAsync(ct) with
+            {
+                Threads = Math.Max(1, parse.GetValue(threads)),
+                CheckinInterval = parse.GetValue(checkin),
+                CheckinGrace = parse.GetValue(checkin),
+                PollInterval = parse.GetValue(poll),
+            };
+            await using var dataSource = await Database.OpenMigratedAsync(ct);
+            using var stop = new CancellationTokenSource();
+            // Implementation note: the worker takes SIGINT/SIGTERM itself (Program.cs gives it no termination
+            // timeout), because finishing a running stage can take longer than System.CommandLine would wait.
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            await WorkerNode.RunAsync(settings, definitions, new PipelineWorker(dataSource, () => new PipelineRunner(dataSource, PipelineStages.All(), PipelineRunner.ThisProcess), Log), stop.Token);
+            return 0;
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The scheduler's connection: the database every other command uses.</summary>
+    public static async Task<SchedulerSettings> SettingsAsync(CancellationToken ct) =>
+        new() { ConnectionString = await DatabaseConnector.ResolveAsync(ct: ct) };
+
+    public static Option<string> JobsFolderOption() =>
+        new("--jobs") { Description = "Folder of pipeline definitions (*.json)", DefaultValueFactory = _ => "jobs" };
+
+    private static Option<TimeSpan> DurationOption(string name, string description, string defaultValue) => new(name)
+    {
+        Description = $"{description} (e.g. 1s, 30s, 2m)",
+        DefaultValueFactory = _ => ParseDuration(defaultValue),
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (PipelineDefinitionFile.TryParseDuration(text, out var d))
+            {
+                return d;
+            }
+            result.AddError($"{name}: expected a duration like 1s, 30s or 2m, got '{text}'");
+            return default;
+        },
+    };
+
+    private static TimeSpan ParseDuration(string text) => PipelineDefinitionFile.TryParseDuration(text, out var d) ? d : throw new ArgumentException(text);
+
+    private static void Log(string line) =>
+        Console.Out.WriteLine($"{DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)} {line}");
+}

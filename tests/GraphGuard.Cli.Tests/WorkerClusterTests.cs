@@ -1,0 +1,230 @@
+using System.Globalization;
+using GraphGuard.Tests.Shared;
+using Npgsql;
+
+namespace GraphGuard.Cli.Tests;
+
+/// <summary>
+/// The scheduled pipeline on a cluster of real <c>graphguard worker</c> processes sharing one database:
+/// a run fired through the store runs each stage once, a worker killed mid-stage is recovered by the other
+/// while the last published run stays published, and a failing stage is retried with backoff and then left failed.
+/// </summary>
+[NonParallelizable]
+public sealed class WorkerClusterTests
+{
+    private GeneratedWorld _world = null!;
+    private string _jobs = null!;
+    private readonly List<WorkerProcess> _workers = [];
+
+    [OneTimeSetUp]
+    public async Task GenerateAndIngestAWorld()
+    {
+        _world = await GeneratedWorld.CreateAsync("workers", accounts: 2000, seed: 21);
+        _jobs = Directory.CreateTempSubdirectory("graphguard-jobs-").FullName;
+        // Never due on its own (29 February at 03:00): every run here is fired through the store.
+        await File.WriteAllTextAsync(Path.Combine(_jobs, "quick.json"), """
+            {
+              "description": "test pipeline",
+              "cron": "0 0 3 29 2 ?",
+              "bands": [ { "name": "low", "min": 0 }, { "name": "high", "min": 0.5 } ],
+              "retry": { "max_attempts": 2, "backoff": "1s" }
+            }
+            """);
+    }
+
+    [OneTimeTearDown]
+    public void RemoveTheWorld()
+    {
+        _world.Dispose();
+        Directory.Delete(_jobs, recursive: true);
+    }
+
+    [TearDown]
+    public void StopWorkers()
+    {
+        foreach (var worker in _workers)
+        {
+            if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+            {
+                TestContext.Out.WriteLine($"--- worker {worker.Pid}\n{worker.Output}");
+            }
+            worker.Dispose();
+        }
+        _workers.Clear();
+    }
+
+    [Test, Order(1)]
+    public async Task Two_workers_run_a_triggered_run_with_one_attempt_per_stage_and_stop_cleanly_on_sigterm()
+    {
+        await using var db = NpgsqlDataSource.Create(_world.Connection);
+        await StartWorkersAsync(db, 2);
+
+        await _world.Succeed("jobs", "trigger", "quick", "--wait");
+
+        var run = await TestDatabase.CountAsync(db, "select max(run_id) from pipeline_runs");
+        Assert.That(await Scalar<string>(db, $"select status from pipeline_runs where run_id = {run}"), Is.EqualTo("succeeded"));
+        await AttemptsSettledAsync(db, run);
+        Assert.That(await Scalar<string>(db, $"select trigger from pipeline_runs where run_id = {run}"), Is.EqualTo("manual"));
+        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run}"), Is.EqualTo(7), "one attempt per stage");
+        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status in ('succeeded', 'skipped')"), Is.EqualTo(7));
+        Assert.That(await TestDatabase.CountAsync(db, $"""
+            select count(*) from stage_runs a join stage_runs b on a.run_id = b.run_id and (a.stage, a.attempt) < (b.stage, b.attempt)
+            where a.run_id = {run} and a.started_at < b.finished_at and b.started_at < a.finished_at
+            """), Is.Zero, "no two attempts of the run overlap in time");
+        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from publications where run_id = {run}"), Is.EqualTo(1));
+
+        foreach (var worker in _workers)
+        {
+            Assert.That(await worker.StopAsync(), Is.Zero, worker.Output);
+            Assert.That(worker.Output, Does.Contain("stopped"));
+        }
+        var log = string.Concat(_workers.Select(w => w.Output));
+        Assert.That(log, Does.Contain($"run {run} stage 1/7 snapshot: started").And.Contain($"run {run} stage 7/7 publish: succeeded"));
+    }
+
+    [Test, Order(2)]
+    public async Task A_worker_killed_mid_stage_is_recovered_by_the_other_and_the_published_run_stays_published()
+    {
+        await using var db = NpgsqlDataSource.Create(_world.Connection);
+        await StartWorkersAsync(db, 2);
+        await _world.Succeed("jobs", "trigger", "quick", "--wait");
+        var published = await LatestPublishedAsync(db);
+        var before = await TestDatabase.CountAsync(db, "select max(run_id) from pipeline_runs");
+
+        await _world.Succeed("jobs", "trigger", "quick");
+        // Catch a stage of the new run in progress (not publish) and kill the worker running it.
+        var (stage, pid) = await PollAsync(async () =>
+        {
+            await using var cmd = db.CreateCommand($"""
+                select stage, worker from stage_runs
+                where run_id > {before} and status = 'running' and stage not in ('snapshot', 'publish')
+                """);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            return await reader.ReadAsync() ? (reader.GetString(0), int.Parse(reader.GetString(1).Split('/')[1], CultureInfo.InvariantCulture)) : default((string, int)?);
+        }, "a stage of the new run running");
+        var victim = _workers.Single(w => w.Pid == pid);
+        await victim.KillAsync();
+        var run = before + 1;
+        Assert.That(await LatestPublishedAsync(db), Is.EqualTo(published), "the last published run stays published after the kill");
+
+        await PollAsync(async () => await Scalar<string>(db, $"select status from pipeline_runs where run_id = {run}") == "succeeded" ? true : default(bool?),
+            "the other worker to recover and finish the run");
+        await AttemptsSettledAsync(db, run);
+        Assert.That(await Scalar<string>(db, $"select status from stage_runs where run_id = {run} and stage = '{stage}' and attempt = 1"), Is.EqualTo("abandoned"));
+        Assert.That(await Scalar<string>(db, $"select status from stage_runs where run_id = {run} and stage = '{stage}' and attempt = 2"), Is.EqualTo("succeeded"));
+        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status in ('succeeded', 'skipped')"), Is.EqualTo(7));
+        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and stage = 'snapshot'"), Is.EqualTo(1), "finished stages are not run again");
+        var survivor = _workers.Single(w => w != victim);
+        Assert.That(survivor.Output, Does.Contain($"run {run} (quick): attempt 1 of 2 started (recovered from a stopped worker)"));
+        Assert.That(await LatestPublishedAsync(db), Is.EqualTo(run));
+        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from publications where run_id in ({published}, {run})"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_worker_with_a_bad_definition_exits_naming_the_file_and_the_field()
+    {
+        var bad = Directory.CreateTempSubdirectory("graphguard-badjobs-").FullName;
+        try
+        {
+            var file = Path.Combine(bad, "nightly.json");
+            await File.WriteAllTextAsync(file, """{ "cron": "0 0 3 * * ?", "bands": [ { "name": "low", "min": 0 } ], "retry": { "max_attempts": 0 } }""");
+            var (code, _, stderr) = await GraphGuardProcess.RunAsync(_world.Connection, "worker", "--jobs", bad);
+            Assert.That(code, Is.Not.Zero);
+            Assert.That(stderr, Does.Contain(file).And.Contain("retry.max_attempts"));
+        }
+        finally
+        {
+            Directory.Delete(bad, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task A_run_whose_train_stage_fails_is_retried_with_backoff_then_left_failed()
+    {
+        // A world without labels: the train stage has nothing to learn from and fails, every time.
+        var folder = Directory.CreateTempSubdirectory("graphguard-nolabels-").FullName;
+        try
+        {
+            var connection = await TestDatabase.CreateAsync("cli_workers_nolabels");
+            await GraphGuardProcess.SucceedAsync(connection, "generate", "--accounts", "1500", "--seed", "22", "--out", folder);
+            File.Delete(Path.Combine(folder, "labels.csv"));
+            await GraphGuardProcess.SucceedAsync(connection, "ingest", folder);
+            await using var db = NpgsqlDataSource.Create(connection);
+            _workers.Add(WorkerProcess.Start(connection, _jobs));
+            await PollAsync(async () => await TestDatabase.CountAsync(db, "select count(*) from qrtz_scheduler_state") == 1 ? true : default(bool?), "the worker to check in");
+
+
+            var (code, stdout, stderr) = await GraphGuardProcess.RunAsync(connection, "jobs", "trigger", "quick", "--wait");
+            Assert.That(code, Is.EqualTo(1), stdout + stderr);
+            var run = await TestDatabase.CountAsync(db, "select max(run_id) from pipeline_runs");
+            Assert.That(stderr, Does.Contain($"run {run} failed").And.Contain("train"));
+            Assert.That(await Scalar<string>(db, $"select status from pipeline_runs where run_id = {run}"), Is.EqualTo("failed"));
+            Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and stage = 'train' and status = 'failed'"), Is.EqualTo(2), "one failed attempt per run attempt");
+            Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and stage = 'snapshot'"), Is.EqualTo(1), "the retry resumed at train");
+            var gap = await Scalar<double>(db, $"""
+                select extract(epoch from max(started_at) - min(finished_at))::float8 from stage_runs where run_id = {run} and stage = 'train'
+                """);
+            Assert.That(gap, Is.GreaterThanOrEqualTo(1.0), "the retry waited for the backoff");
+            Assert.That(await TestDatabase.CountAsync(db, "select count(*) from publications"), Is.Zero);
+            Assert.That(_workers[0].Output, Does.Contain($"run {run} (quick): retry 2 of 2 in").And.Contain($"run {run} (quick): failed after 2 attempts"));
+
+            var (historyCode, history, _) = await GraphGuardProcess.RunAsync(connection, "jobs", "history", "quick", "--json");
+            Assert.That(historyCode, Is.Zero);
+            Assert.That(history, Does.Contain("\"status\": \"failed\"").And.Contain("\"stage\": \"train\""));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private async Task StartWorkersAsync(NpgsqlDataSource db, int count)
+    {
+        // Quartz keeps check-in times as UTC ticks; workers of earlier tests stopped checking in before this.
+        var since = DateTime.UtcNow.Ticks;
+        for (var i = 0; i < count; i++)
+        {
+            _workers.Add(WorkerProcess.Start(_world.Connection, _jobs));
+        }
+        var instances = await PollAsync(async () =>
+        {
+            var live = await TestDatabase.CountAsync(db, $"select count(*) from qrtz_scheduler_state where last_checkin_time > {since}");
+            return live >= count ? live : default(long?);
+        }, $"{count} workers to check in");
+        Assert.That(instances, Is.EqualTo(count), "each worker is its own cluster node");
+    }
+
+    /// <summary>The publish stage marks the run succeeded just before its own attempt row is closed: wait for that.</summary>
+    private Task AttemptsSettledAsync(NpgsqlDataSource db, long run) =>
+        PollAsync(async () => await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status = 'running'") == 0 ? true : default(bool?),
+            $"run {run}'s attempts to be closed");
+
+    private static async Task<long> LatestPublishedAsync(NpgsqlDataSource db) =>
+        await TestDatabase.CountAsync(db, "select run_id from publications order by publication_id desc limit 1");
+
+    private static async Task<T> Scalar<T>(NpgsqlDataSource db, string sql)
+    {
+        await using var cmd = db.CreateCommand(sql);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private async Task<T> PollAsync<T>(Func<Task<T?>> probe, string what)
+        where T : struct
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+            if (_workers.Any(w => w.HasExited && w.ExitCode != 137 && w.ExitCode != -1))
+            {
+                Assert.Fail($"a worker exited while waiting for {what}");
+            }
+            await Task.Delay(20);
+        }
+        Assert.Fail($"timed out waiting for {what}");
+        return default;
+    }
+}
