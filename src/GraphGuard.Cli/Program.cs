@@ -22,5 +22,7 @@ var root = new RootCommand("GraphGuard: graph-based detection of coordinated ina
     GraphGuard.Cli.Risk.ScoreCommand.Create(),
     EvalCommand.Create(),
     BenchCommand.Create(),
+    ServeCommand.Create(),
+    KeysCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

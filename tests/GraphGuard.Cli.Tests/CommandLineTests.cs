@@ -34,6 +34,12 @@ public sealed class CommandLineTests
     [TestCase("train", "--help")]
     [TestCase("score", "--help")]
     [TestCase("bench", "learn", "--help")]
+    [TestCase("serve", "--help")]
+    [TestCase("keys", "--help")]
+    [TestCase("keys", "create", "--help")]
+    [TestCase("keys", "list", "--help")]
+    [TestCase("keys", "revoke", "--help")]
+    [TestCase("bench", "serve", "--help")]
     public async Task Every_command_has_help(params string[] args)
     {
         var (code, stdout, _) = await GraphGuardProcess.RunAsync(null, args);
