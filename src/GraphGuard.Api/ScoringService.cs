@@ -40,7 +40,12 @@ public static class ScoringService
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService(sp => new PublicationWatcher(dataSource, options.ConnectionString, sp.GetRequiredService<ServiceState>(),
             sp.GetRequiredService<ApiKeyCache>(), options, sp.GetRequiredService<ILogger<PublicationWatcher>>()));
-        builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(j =>
+        {
+            // The naming policy is the options' own, not the context's: bodies bound by the framework are snake_case too.
+            j.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            j.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        });
         builder.Services.Configure<RouteHandlerOptions>(r => r.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = c =>
         {
@@ -53,7 +58,10 @@ public static class ScoringService
         builder.Services.AddOpenApi("v1");
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<MetricsMiddleware>();
