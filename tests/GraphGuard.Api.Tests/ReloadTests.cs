@@ -42,6 +42,24 @@ public sealed class ReloadTests
         await host.WaitForRunAsync(run);
     }
 
+    [Test]
+    public async Task Lookups_are_served_from_memory_even_when_the_database_loses_its_tables()
+    {
+        await using var host = await ServiceHost.StartAsync("reload_memory", ScoringWorld.CreateAsync, checkInterval: TimeSpan.FromMilliseconds(200));
+        using var client = host.Client(await host.KeyAsync("reader", 100_000, Scopes.RiskRead));
+        var run = await ScoringWorld.ScoredRunAsync(host.DataSource, "m-1", i => 0.95f);
+        await ScoringWorld.PublishAsync(host.DataSource, run);
+        await host.WaitForRunAsync(run);
+
+        // Every check of the latest publication now fails; the service keeps the run it has and answers from memory.
+        await ScoringWorld.ExecAsync(host.DataSource, "drop table band_changes, publications, risk_scores, entities cascade");
+        await Task.Delay(600);
+        Assert.That(await RiskAsync(client, "a3"), Is.EqualTo((run, "m-1", "high")));
+        using var batch = new StringContent("{\"ids\":[\"a1\",\"a2\"]}", System.Text.Encoding.UTF8, "application/json");
+        Assert.That((await client.PostAsync("/v1/risk:batch", batch)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await client.GetAsync("/readyz")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
     private static async Task<(long Run, string Model, string Band)> RiskAsync(HttpClient client, string id)
     {
         var risk = JsonDocument.Parse(await client.GetStringAsync($"/v1/accounts/{id}/risk")).RootElement;

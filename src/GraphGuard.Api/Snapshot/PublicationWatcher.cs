@@ -24,9 +24,11 @@ internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, st
             {
                 await WatchAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogWatchFailed(logger, e.Message);
+                // Whatever failed (the database gone, a run that cannot be read), keep serving the run already
+                // loaded and try again: a service that stopped here would serve nothing at all.
+                LogWatchFailed(logger, e.GetType().Name, e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
             }
         }
@@ -88,6 +90,6 @@ internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, st
     [LoggerMessage(Level = LogLevel.Information, Message = "serving run {RunId} (publication {PublicationId}, {Kind}): {Accounts} accounts loaded in {Seconds:0.00} s")]
     private static partial void LogLoaded(ILogger logger, long runId, long publicationId, string kind, int accounts, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "watching publications failed, retrying: {Message}")]
-    private static partial void LogWatchFailed(ILogger logger, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "watching publications failed, retrying in a second: {Type}: {Message}")]
+    private static partial void LogWatchFailed(ILogger logger, string type, string message);
 }
