@@ -22,7 +22,4 @@ internal sealed class PublishedRun(PublicationHead head, Dictionary<string, Acco
         _accounts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(accountId, out risk!);
 
     public AccountRisk? Find(string accountId) => _accounts.GetValueOrDefault(accountId);
-
-    /// <summary>A few external ids, for benchmarks that need known accounts.</summary>
-    public IEnumerable<string> SampleIds(int count) => _accounts.Keys.Take(count);
 }
