@@ -21,3 +21,6 @@ graphguard bench graph
 echo
 echo "== learning: GraphSAGE, and XGBoost beside the xgboost CLI"
 graphguard bench learn
+echo
+echo "== scoring service under wrk: single lookups and 1,000-id batches"
+graphguard bench serve

@@ -12,6 +12,8 @@ command -v xgboost >/dev/null || need+=(xgboost)
 /usr/bin/python3 -c 'import xgboost' 2>/dev/null || need+=(python3-xgboost)
 # scikit-learn: the split and metrics of ../shared/tools/ref_eval.py, the reference rows of docs/evaluation.md.
 /usr/bin/python3 -c 'import sklearn' 2>/dev/null || need+=(python3-sklearn)
+# wrk: the HTTP load generator `graphguard bench serve` drives the scoring service with.
+command -v wrk >/dev/null || need+=(wrk)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing Debian packages: ${need[*]}; run as root or install them first" >&2

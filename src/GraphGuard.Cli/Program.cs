@@ -27,6 +27,8 @@ var root = new RootCommand("GraphGuard: graph-based detection of coordinated ina
     ScoresCommand.Create(),
     WorkerCommand.Create(),
     JobsCommand.Create(),
+    ServeCommand.Create(),
+    KeysCommand.Create(),
 };
 var parse = root.Parse(args);
 // The worker handles SIGINT/SIGTERM itself, waiting for running jobs longer than the default 2 s grace.

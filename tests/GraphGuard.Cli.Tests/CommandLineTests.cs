@@ -44,6 +44,12 @@ public sealed class CommandLineTests
     [TestCase("jobs", "list", "--help")]
     [TestCase("jobs", "trigger", "--help")]
     [TestCase("jobs", "history", "--help")]
+    [TestCase("serve", "--help")]
+    [TestCase("keys", "--help")]
+    [TestCase("keys", "create", "--help")]
+    [TestCase("keys", "list", "--help")]
+    [TestCase("keys", "revoke", "--help")]
+    [TestCase("bench", "serve", "--help")]
     public async Task Every_command_has_help(params string[] args)
     {
         var (code, stdout, _) = await GraphGuardProcess.RunAsync(null, args);

@@ -11,5 +11,6 @@ internal static class BenchCommand
         Bench.GraphBenchmark.Create(),
         Bench.DetectBenchmark.Create(),
         Bench.LearnBenchmark.Create(),
+        Bench.ServeBenchmark.Create(),
     };
 }

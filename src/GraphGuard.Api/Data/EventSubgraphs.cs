@@ -1,0 +1,120 @@
+using GraphGuard.Api.Json;
+using GraphGuard.Api.Snapshot;
+using GraphGuard.Core.Domain;
+using Npgsql;
+
+namespace GraphGuard.Api.Data;
+
+/// <summary>
+/// Subgraphs from the events table, aggregated by (actor, target, action) with counts: the events among a
+/// cluster's members, and an account's neighborhood hop by hop. Sizes are capped and the cut is reported.
+/// </summary>
+// REVIEW: events has no index on actor_id/target_id (ingest speed, 0001), so each hop scans the table: fine for
+// analysts on test-sized worlds, seconds on a 30M-event one. An index, or the snapshot's CSR, would fix it.
+internal static class EventSubgraphs
+{
+    /// <summary>The events whose actor and target are both among <paramref name="members"/>, heaviest edges first.</summary>
+    public static async Task<SubgraphView> AmongAsync(NpgsqlDataSource dataSource, IReadOnlyList<int> members, int maxEdges, PublishedRun? run, CancellationToken ct)
+    {
+        var ids = members.ToArray();
+        var edges = await EdgesAsync(dataSource, "e.actor_id = any($1) and e.target_id = any($1)", ids, maxEdges + 1, ct).ConfigureAwait(false);
+        var truncated = edges.Count > maxEdges;
+        if (truncated)
+        {
+            edges.RemoveAt(edges.Count - 1);
+        }
+        return await ViewAsync(dataSource, ids, edges, truncated, run, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Entities within <paramref name="hops"/> events of <paramref name="start"/>, at most <paramref name="maxNodes"/>, heaviest edges first.</summary>
+    public static async Task<SubgraphView> NeighborhoodAsync(NpgsqlDataSource dataSource, int start, int hops, int maxNodes, PublishedRun? run, CancellationToken ct)
+    {
+        var nodes = new List<int> { start };
+        var seen = new HashSet<int> { start };
+        var edges = new Dictionary<(int, int, string), long>();
+        var frontier = new[] { start };
+        var truncated = false;
+        for (var hop = 0; hop < hops && frontier.Length > 0; hop++)
+        {
+            var next = new List<int>();
+            foreach (var edge in await EdgesAsync(dataSource, "e.actor_id = any($1) or e.target_id = any($1)", frontier, maxNodes * 4, ct).ConfigureAwait(false))
+            {
+                var reachable = true;
+                foreach (var end in (ReadOnlySpan<int>)[edge.Actor, edge.Target])
+                {
+                    if (seen.Contains(end))
+                    {
+                        continue;
+                    }
+                    if (nodes.Count >= maxNodes)
+                    {
+                        reachable = false;
+                        truncated = true;
+                        break;
+                    }
+                    seen.Add(end);
+                    nodes.Add(end);
+                    next.Add(end);
+                }
+                if (reachable)
+                {
+                    edges.TryAdd((edge.Actor, edge.Target, edge.Action), edge.Count);
+                }
+            }
+            frontier = [.. next];
+        }
+        var list = edges.Select(e => new Edge(e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Value)).ToList();
+        return await ViewAsync(dataSource, [.. nodes], list, truncated, run, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>An account's entities.id by its external id, or null when there is no such account.</summary>
+    public static async Task<int?> AccountAsync(NpgsqlDataSource dataSource, string externalId, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("select id from entities where kind = 1 and external_id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = externalId });
+        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is int id ? id : null;
+    }
+
+    private static async Task<List<Edge>> EdgesAsync(NpgsqlDataSource dataSource, string where, int[] ids, int limit, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            select e.actor_id, e.target_id, a.name, count(*) from events e join actions a on a.code = e.action
+            where {where} group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit $2
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = ids });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var edges = new List<Edge>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            edges.Add(new Edge(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+        return edges;
+    }
+
+    private static async Task<SubgraphView> ViewAsync(NpgsqlDataSource dataSource, int[] nodeIds, List<Edge> edges, bool truncated, PublishedRun? run, CancellationToken ct)
+    {
+        var names = new Dictionary<int, (string Id, EntityKind Kind)>();
+        await using (var cmd = dataSource.CreateCommand("select id, kind, external_id from entities where id = any($1)"))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = nodeIds });
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                names[reader.GetInt32(0)] = (reader.GetString(2), (EntityKind)reader.GetInt16(1));
+            }
+        }
+        string Key(int id) => names.TryGetValue(id, out var n) ? $"{Kind(n.Kind)}:{n.Id}" : $"#{id}";
+        var nodes = nodeIds.Select(id =>
+        {
+            var (externalId, kind) = names.TryGetValue(id, out var n) ? n : ($"#{id}", EntityKind.Account);
+            var risk = kind == EntityKind.Account ? run?.Find(externalId) : null;
+            return new NodeView(Key(id), externalId, Kind(kind), risk?.Score, risk?.Band);
+        }).ToList();
+        return new SubgraphView(nodes, [.. edges.Select(e => new EdgeView(Key(e.Actor), Key(e.Target), e.Action, e.Count))], truncated);
+    }
+
+    private static string Kind(EntityKind kind) => kind.ToString().ToLowerInvariant();
+
+    private readonly record struct Edge(int Actor, int Target, string Action, long Count);
+}

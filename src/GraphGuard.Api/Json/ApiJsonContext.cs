@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace GraphGuard.Api.Json;
+
+/// <summary>Source-generated JSON for every body the service reads or writes through the serializer: snake_case, no reflection.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(AccountRiskView))]
+[JsonSerializable(typeof(BatchRequestView))]
+[JsonSerializable(typeof(BatchResponseView))]
+[JsonSerializable(typeof(ChangesPageView))]
+[JsonSerializable(typeof(ClusterListView))]
+[JsonSerializable(typeof(ClusterView))]
+[JsonSerializable(typeof(NeighborhoodView))]
+[JsonSerializable(typeof(LabelRequestView))]
+[JsonSerializable(typeof(LabelResultView))]
+[JsonSerializable(typeof(ReadinessView))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,82 @@
+using GraphGuard.Api.Endpoints;
+using GraphGuard.Api.Json;
+using GraphGuard.Api.Observability;
+using GraphGuard.Api.Security;
+using GraphGuard.Api.Snapshot;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace GraphGuard.Api;
+
+/// <summary>
+/// The scoring service: Kestrel on 127.0.0.1 serving the published run from memory. Build it, then
+/// <c>StartAsync</c> (tests, benchmarks) or <c>RunAsync</c> (<c>graphguard serve</c>).
+/// </summary>
+public static class ScoringService
+{
+    public static WebApplication Build(ScoringServiceOptions options)
+    {
+        var urls = ListenUrls.Parse(options.Urls);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+        // Request logging stays off the hot path; the service logs what it loads and what fails.
+        builder.Logging.AddFilter("Microsoft", options.Verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+
+        var dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<ServiceState>();
+        builder.Services.AddSingleton<ApiKeyCache>();
+        builder.Services.AddSingleton<ServiceMetrics>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService(sp => new PublicationWatcher(dataSource, options.ConnectionString, sp.GetRequiredService<ServiceState>(),
+            sp.GetRequiredService<ApiKeyCache>(), options, sp.GetRequiredService<ILogger<PublicationWatcher>>()));
+        builder.Services.ConfigureHttpJsonOptions(j =>
+        {
+            // The naming policy is the options' own, not the context's: bodies bound by the framework are snake_case too.
+            j.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            j.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        });
+        builder.Services.Configure<RouteHandlerOptions>(r => r.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = c =>
+        {
+            // A body the framework could not bind (bad JSON, wrong types): say what and where, not just "Bad Request".
+            if (c.Exception is BadHttpRequestException bad)
+            {
+                c.ProblemDetails.Detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
+            }
+        });
+        builder.Services.AddOpenApi("v1");
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<MetricsMiddleware>();
+        app.UseMiddleware<ApiKeyMiddleware>();
+
+        var state = app.Services.GetRequiredService<ServiceState>();
+        var metrics = app.Services.GetRequiredService<ServiceMetrics>();
+        EnforcementEndpoints.Map(app, state, dataSource, metrics);
+        AnalystEndpoints.Map(app, state, dataSource, metrics);
+        OperationsEndpoints.Map(app, state, app.Services.GetRequiredService<ApiKeyCache>(), metrics, TimeProvider.System);
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
+        return app;
+    }
+
+    /// <summary>The address Kestrel bound (the real port when the options asked for port 0).</summary>
+    public static Uri Address(WebApplication app) => new(app.Urls.First());
+}

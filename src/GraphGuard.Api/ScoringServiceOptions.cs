@@ -1,0 +1,17 @@
+namespace GraphGuard.Api;
+
+/// <summary>How <see cref="ScoringService"/> runs.</summary>
+public sealed record ScoringServiceOptions
+{
+    /// <summary>The database holding the published runs and the API keys.</summary>
+    public required string ConnectionString { get; init; }
+
+    /// <summary>Where Kestrel listens: http URLs on 127.0.0.1 only (port 0 picks a free port).</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:8080";
+
+    /// <summary>How often the latest publication, the keys and the pipelines' statuses are checked without a notification.</summary>
+    public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Log requests and framework events at Information (off by default: logging stays off the hot path).</summary>
+    public bool Verbose { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace GraphGuard.Api.Security;
+
+/// <summary>Endpoint metadata: the scope a caller's key must hold. Endpoints without it are open.</summary>
+internal sealed record RequiredScope(Scope Scope);

@@ -1,0 +1,95 @@
+using GraphGuard.Api.Security;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace GraphGuard.Api.Snapshot;
+
+/// <summary>
+/// Keeps the service current: loads the published run at start, and again whenever a publication appears —
+/// told by <c>NOTIFY graphguard_published</c> on a dedicated connection, or, should a notification be lost
+/// (the connection dropped), found by the periodic check of the latest publication. Keys and the pipelines'
+/// statuses are refreshed on the same beat (and keys on <c>NOTIFY graphguard_keys</c>).
+/// </summary>
+internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, string connectionString, ServiceState state, ApiKeyCache keys,
+    ScoringServiceOptions options, ILogger<PublicationWatcher> logger) : BackgroundService
+{
+    public const string PublishedChannel = "graphguard_published";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await WatchAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Whatever failed (the database gone, a run that cannot be read), keep serving the run already
+                // loaded and try again: a service that stopped here would serve nothing at all.
+                LogWatchFailed(logger, e.GetType().Name, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken ct)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 };
+        await using var listener = new NpgsqlConnection(builder.ConnectionString);
+        await listener.OpenAsync(ct).ConfigureAwait(false);
+        var published = false;
+        var keysChanged = false;
+        listener.Notification += (_, e) =>
+        {
+            published |= e.Channel == PublishedChannel;
+            keysChanged |= e.Channel == ApiKeyStore.Channel;
+        };
+        await using (var listen = new NpgsqlCommand($"listen {PublishedChannel}; listen {ApiKeyStore.Channel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        // Listening first, then loading: a publication committed in between is both loaded and notified, never neither.
+        await RefreshAsync(run: true, keysToo: true, ct).ConfigureAwait(false);
+        while (!ct.IsCancellationRequested)
+        {
+            var notified = await listener.WaitAsync(options.CheckInterval, ct).ConfigureAwait(false);
+            if (!notified)
+            {
+                await RefreshAsync(run: true, keysToo: true, ct).ConfigureAwait(false);
+                continue;
+            }
+            var (run, keysToo) = (published, keysChanged);
+            (published, keysChanged) = (false, false);
+            await RefreshAsync(run, keysToo, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RefreshAsync(bool run, bool keysToo, CancellationToken ct)
+    {
+        if (keysToo)
+        {
+            await keys.RefreshAsync(dataSource, ct).ConfigureAwait(false);
+        }
+        if (!run)
+        {
+            return;
+        }
+        var head = await PublishedRunLoader.LatestAsync(dataSource, ct).ConfigureAwait(false);
+        if (head is not null && head.PublicationId != state.Run?.Head.PublicationId)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var loaded = await PublishedRunLoader.LoadAsync(dataSource, head, ct).ConfigureAwait(false);
+            state.Publish(loaded);
+            LogLoaded(logger, head.RunId, head.PublicationId, head.Kind, loaded.AccountCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        state.SetPipelines(await PipelineStatusReader.ReadAsync(dataSource, ct).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "serving run {RunId} (publication {PublicationId}, {Kind}): {Accounts} accounts loaded in {Seconds:0.00} s")]
+    private static partial void LogLoaded(ILogger logger, long runId, long publicationId, string kind, int accounts, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "watching publications failed, retrying in a second: {Type}: {Message}")]
+    private static partial void LogWatchFailed(ILogger logger, string type, string message);
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using GraphGuard.Api;
+using GraphGuard.Storage.Database;
+
+namespace GraphGuard.Cli.Commands;
+
+/// <summary><c>graphguard serve</c>: the scoring service on 127.0.0.1, serving the published run until interrupted.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen (127.0.0.1 only)", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var check = new Option<int>("--check-seconds") { Description = "Seconds between checks for a new publication when no notification arrives", DefaultValueFactory = _ => 10 };
+        var verbose = new Option<bool>("--verbose") { Description = "Log every request (slower)" };
+        var command = new Command("serve", "Serve the published run's risk scores, clusters and labels over HTTP (see docs/api.md)") { urls, check, verbose };
+        CliAction.Set(command, async (parse, ct) =>
+        {
+            // Migrate first, so a fresh database serves (503 until a run is published) instead of failing on missing tables.
+            await (await Database.OpenMigratedAsync(ct)).DisposeAsync();
+            var options = new ScoringServiceOptions
+            {
+                ConnectionString = await DatabaseConnector.ResolveAsync(null, ct),
+                Urls = parse.GetValue(urls)!,
+                CheckInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(check))),
+                Verbose = parse.GetValue(verbose),
+            };
+            await using var app = ScoringService.Build(options);
+            await app.StartAsync(ct);
+            Console.WriteLine($"graphguard: serving on {string.Join(", ", app.Urls)} (Ctrl+C to stop)");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Interrupted: stop serving cleanly.
+            }
+            await app.StopAsync(CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,141 @@
+using Npgsql;
+
+namespace GraphGuard.Api.Tests;
+
+/// <summary>
+/// Fixture data for the service, written as rows into the real tables (no mocks): a small world of accounts,
+/// a device, content and events, scored runs with clusters, and publications whose band changes are written
+/// the way the pipeline's publish stage writes them — one transaction, publications locked first, then NOTIFY.
+/// </summary>
+internal static class ScoringWorld
+{
+    public const int Accounts = 20;
+    public const int DeviceId = 100;
+    public const int ContentId = 101;
+
+    /// <summary>Accounts a0..a19 (entities.id 1..20), device d1, content c1, and events among them.</summary>
+    public static async Task CreateAsync(NpgsqlDataSource dataSource)
+    {
+        await ExecAsync(dataSource, $"""
+            insert into entities (id, kind, external_id) select i + 1, 1, 'a' || i from generate_series(0, {Accounts - 1}) i;
+            insert into entities (id, kind, external_id) values ({DeviceId}, 3, 'd1'), ({ContentId}, 2, 'c1');
+            insert into accounts (account_id, created_at) select i, '2026-01-01' from generate_series(1, {Accounts}) i;
+            insert into content (content_id, author_id, created_at, text) values ({ContentId}, 5, '2026-01-02', 'hello');
+            -- a1 follows a2 three times, a2 follows a3 once, a1..a3 log in from d1, a4 posts c1 and a1 likes it.
+            insert into events (ts, actor_id, target_id, action, event_id) values
+                ('2026-01-03', 2, 3, 1, 'e1'), ('2026-01-04', 2, 3, 1, 'e2'), ('2026-01-05', 2, 3, 1, 'e3'),
+                ('2026-01-03', 3, 4, 1, 'e4'),
+                ('2026-01-03', 2, {DeviceId}, 8, 'e5'), ('2026-01-03', 3, {DeviceId}, 8, 'e6'), ('2026-01-03', 4, {DeviceId}, 8, 'e7'),
+                ('2026-01-03', 5, {ContentId}, 10, 'e8'), ('2026-01-04', 2, {ContentId}, 2, 'e9'),
+                ('2026-01-04', 7, 8, 5, 'e10');
+            """);
+    }
+
+    /// <summary>A succeeded run scoring accounts a0..a(n-1): score of a_i is <paramref name="scoreOf"/>(i); returns its run id.</summary>
+    public static async Task<long> ScoredRunAsync(NpgsqlDataSource dataSource, string modelVersion, Func<int, float> scoreOf, int accounts = 15)
+    {
+        var runId = await ScalarAsync(dataSource,
+            "insert into pipeline_runs (pipeline, trigger, status, model_version, finished_at) values ('daily', 'manual', 'succeeded', $1, now()) returning run_id",
+            modelVersion);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var writer = await connection.BeginBinaryImportAsync("copy risk_scores (run_id, account_id, score, margin, band, reasons) from stdin (format binary)");
+        for (var i = 0; i < accounts; i++)
+        {
+            var score = scoreOf(i);
+            await writer.WriteRowAsync(default, runId, i + 1, score, (float)Math.Log(score / (1 - score + 1e-6) + 1e-6), BandOf(score),
+                new[] { $"shares device d1 with {i} accounts", "account is new" });
+        }
+        await writer.CompleteAsync();
+        return runId;
+    }
+
+    public static string BandOf(float score) => score >= 0.8f ? "high" : score >= 0.5f ? "medium" : "low";
+
+    /// <summary>A detection run of <paramref name="runId"/> with one cluster of the given members (entities.id, core first).</summary>
+    public static async Task<long> ClusterAsync(NpgsqlDataSource dataSource, long runId, string[] detectors, float score, int[] core, int[] periphery)
+    {
+        var detection = await ScalarAsync(dataSource, "insert into detection_runs (pipeline_run_id) values ($1) returning detection_run_id", runId);
+        var clusterId = await ScalarAsync(dataSource, """
+            insert into clusters (detection_run_id, detectors, size, core_size, score, first_activity, last_activity)
+            values ($1, $2, $3, $4, $5, '2026-01-03', '2026-01-05') returning cluster_id
+            """, (int)detection, detectors, core.Length + periphery.Length, core.Length, score);
+        await ExecAsync(dataSource, """
+            insert into cluster_members (cluster_id, account_id, role)
+            select $1, unnest($2::integer[]), 'core' union all select $1, unnest($3::integer[]), 'periphery'
+            """, clusterId, core, periphery);
+        await ExecAsync(dataSource, """
+            insert into cluster_evidence (cluster_id, ordinal, kind, numbers, examples, sentence) values
+                ($1, 0, 'shared_infrastructure', '{"accounts": 3}', '{device:d1}', 'All 3 accounts logged in from device d1.'),
+                ($1, 1, 'lockstep', '{"events": 4}', '{}', 'They followed the same accounts within minutes.')
+            """, clusterId);
+        return clusterId;
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="runId"/> as the pipeline does: lock publications, insert the publication, write
+    /// every account whose band differs from the previously published run's, commit, then NOTIFY (unless told not to).
+    /// </summary>
+    public static async Task<long> PublishAsync(NpgsqlDataSource dataSource, long runId, string kind = "publish", bool notify = true)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("lock table publications in exclusive mode", connection))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+        long previous;
+        await using (var cmd = new NpgsqlCommand("select coalesce((select run_id from publications order by publication_id desc limit 1), 0)", connection))
+        {
+            previous = (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        long publication;
+        await using (var cmd = new NpgsqlCommand("insert into publications (run_id, kind) values ($1, $2) returning publication_id", connection)
+        {
+            Parameters = { new() { Value = runId }, new() { Value = kind } },
+        })
+        {
+            publication = (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        await using (var cmd = new NpgsqlCommand("""
+            insert into band_changes (publication_id, account_id, old_band, new_band, score)
+            select $1, coalesce(n.account_id, o.account_id), o.band, n.band, n.score
+            from (select account_id, band, score from risk_scores where run_id = $2) n
+            full join (select account_id, band from risk_scores where run_id = $3) o on o.account_id = n.account_id
+            where o.band is distinct from n.band
+            order by coalesce(n.account_id, o.account_id)
+            """, connection)
+        {
+            Parameters = { new() { Value = publication }, new() { Value = runId }, new() { Value = previous } },
+        })
+        {
+            await cmd.ExecuteNonQueryAsync();
+        }
+        if (notify)
+        {
+            await using var cmd = new NpgsqlCommand($"select pg_notify('graphguard_published', '{runId}')", connection);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+        return publication;
+    }
+
+    public static async Task ExecAsync(NpgsqlDataSource dataSource, string sql, params object[] parameters)
+    {
+        await using var cmd = dataSource.CreateCommand(sql);
+        foreach (var p in parameters)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = p });
+        }
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql, params object[] parameters)
+    {
+        await using var cmd = dataSource.CreateCommand(sql);
+        foreach (var p in parameters)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = p });
+        }
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
