@@ -2,7 +2,9 @@
 # README command 1: install what is missing, build, start the database, generate a synthetic world,
 # ingest it (twice: the second run shows that re-ingesting adds nothing), print what was loaded, then
 # detect coordinated clusters, show the strongest with its evidence, and score detection against the
-# world's ground truth.
+# world's ground truth; then run the whole pipeline once (features, detectors, embeddings, training,
+# scoring, publication), start the scoring service and the scheduler's worker in the background, and
+# print the URL, an API key and three example requests — and run them.
 # ACCOUNTS=N sets the world's size (default 100000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +40,54 @@ echo
 echo "== detection quality against the world's ground truth"
 graphguard eval detect --world "$world"
 echo
-echo "== the risk model: train on the labels, then the riskiest accounts with their reasons"
-graphguard train --out "$GRAPHGUARD_HOME/models/demo"
-graphguard score --model "$GRAPHGUARD_HOME/models/demo" --top 8
+echo "== the whole pipeline once, in the foreground: snapshot, features, detectors, embeddings, train, score, publish"
+graphguard run --pipeline daily
+echo
+graphguard runs list --limit 3
+echo
+echo "== the riskiest accounts of the published run"
+scores="$GRAPHGUARD_HOME/scores-published.csv"
+graphguard scores export --out "$scores"
+{ head -1 "$scores"; tail -n +2 "$scores" | sort -t, -k2 -gr | head -5; } | cut -c1-200
+
+# The service and the worker keep running after this script: stop the ones an earlier demo left first.
+logs="$GRAPHGUARD_HOME/logs"
+mkdir -p "$logs"
+for name in serve worker; do
+  pidfile="$logs/$name.pid"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    kill "$(cat "$pidfile")" && while kill -0 "$(cat "$pidfile")" 2>/dev/null; do sleep 0.2; done
+  fi
+done
+url="http://127.0.0.1:${PORT:-8080}"
+dll="$PWD/src/GraphGuard.Cli/bin/Release/net10.0/graphguard.dll"
+nohup setsid dotnet "$dll" serve --urls "$url" >"$logs/serve.log" 2>&1 </dev/null & echo $! >"$logs/serve.pid"
+nohup setsid dotnet "$dll" worker >"$logs/worker.log" 2>&1 </dev/null & echo $! >"$logs/worker.pid"
+for _ in $(seq 1 150); do
+  curl -sf "$url/readyz" >/dev/null && break
+  sleep 0.2
+done
+curl -sf "$url/readyz" >/dev/null || { echo "demo: the service did not become ready; see $logs/serve.log" >&2; exit 1; }
+
+key=$(graphguard keys create --name "demo-$(date -u +%Y%m%dT%H%M%S)-$$" --scope risk:read --scope clusters:read --scope labels:write 2>/dev/null)
+account=$(tail -n +2 "$scores" | sort -t, -k2 -gr | head -1 | cut -d, -f1)
+cluster=$(curl -sf -H "Authorization: Bearer $key" "$url/v1/clusters?limit=1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+
+cat <<INFO
+
+== GraphGuard is running
+service:  $url   (log $logs/serve.log; OpenAPI at $url/openapi/v1.json, metrics at $url/metrics)
+worker:   scheduled pipelines from jobs/*.json (log $logs/worker.log; graphguard jobs list)
+API key:  $key
+stop:     kill \$(cat $logs/serve.pid) \$(cat $logs/worker.pid)
+
+Try:
+  curl -s -H "Authorization: Bearer $key" $url/v1/accounts/$account/risk
+  curl -s -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{"ids":["$account","no-such-account"]}' $url/v1/risk:batch
+  curl -s -H "Authorization: Bearer $key" $url/v1/clusters/$cluster
+INFO
+echo
+echo "== the three examples, run now"
+curl -sf -H "Authorization: Bearer $key" "$url/v1/accounts/$account/risk" | cut -c1-400; echo
+curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d "{\"ids\":[\"$account\",\"no-such-account\"]}" "$url/v1/risk:batch" | cut -c1-400; echo
+curl -sf -H "Authorization: Bearer $key" "$url/v1/clusters/$cluster" | cut -c1-400; echo

@@ -14,6 +14,8 @@ command -v xgboost >/dev/null || need+=(xgboost)
 /usr/bin/python3 -c 'import sklearn' 2>/dev/null || need+=(python3-sklearn)
 # wrk: the HTTP load generator `graphguard bench serve` drives the scoring service with.
 command -v wrk >/dev/null || need+=(wrk)
+# curl: demo.sh waits for the service and shows its example requests with it.
+command -v curl >/dev/null || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing Debian packages: ${need[*]}; run as root or install them first" >&2
