@@ -48,7 +48,10 @@ echo
 echo "== the riskiest accounts of the published run"
 scores="$GRAPHGUARD_HOME/scores-published.csv"
 graphguard scores export --out "$scores"
-{ head -1 "$scores"; tail -n +2 "$scores" | sort -t, -k2 -gr | head -5; } | cut -c1-200
+riskiest="$GRAPHGUARD_HOME/scores-riskiest.csv"
+# sed, not head: head would stop reading early and, under pipefail, fail the script with sort's SIGPIPE.
+tail -n +2 "$scores" | sort -t, -k2 -gr | sed -n 1,5p >"$riskiest"
+{ head -1 "$scores"; cat "$riskiest"; } | cut -c1-200
 
 # The service and the worker keep running after this script: stop the ones an earlier demo left first.
 logs="$GRAPHGUARD_HOME/logs"
@@ -70,8 +73,8 @@ done
 curl -sf "$url/readyz" >/dev/null || { echo "demo: the service did not become ready; see $logs/serve.log" >&2; exit 1; }
 
 key=$(graphguard keys create --name "demo-$(date -u +%Y%m%dT%H%M%S)-$$" --scope risk:read --scope clusters:read --scope labels:write 2>/dev/null)
-account=$(tail -n +2 "$scores" | sort -t, -k2 -gr | head -1 | cut -d, -f1)
-cluster=$(curl -sf -H "Authorization: Bearer $key" "$url/v1/clusters?limit=1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+account=$(sed -n 1p "$riskiest" | cut -d, -f1)
+cluster=$(curl -sf -H "Authorization: Bearer $key" "$url/v1/clusters?limit=1" | grep -o '"id":[0-9]*' | sed -n 1p | cut -d: -f2)
 
 cat <<INFO
 
