@@ -1,3 +1,4 @@
+using GraphGuard.Storage.Pipeline;
 using Npgsql;
 
 namespace GraphGuard.Api.Tests;
@@ -72,11 +73,15 @@ internal static class ScoringWorld
     }
 
     /// <summary>
-    /// Publishes <paramref name="runId"/> as the pipeline does: lock publications, insert the publication, write
-    /// every account whose band differs from the previously published run's, commit, then NOTIFY (unless told not to).
+    /// Publishes <paramref name="runId"/> with the pipeline's own publication code. Without <paramref name="notify"/>,
+    /// the same transaction is written here minus the NOTIFY: a publication whose notification was lost.
     /// </summary>
     public static async Task<long> PublishAsync(NpgsqlDataSource dataSource, long runId, string kind = "publish", bool notify = true)
     {
+        if (notify)
+        {
+            return (await PublicationStore.PublishAsync(dataSource, runId, rollback: kind == "rollback", note: null)).PublicationId;
+        }
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
         await using (var lockTable = new NpgsqlCommand("lock table publications in exclusive mode", connection))
@@ -108,11 +113,6 @@ internal static class ScoringWorld
             Parameters = { new() { Value = publication }, new() { Value = runId }, new() { Value = previous } },
         })
         {
-            await cmd.ExecuteNonQueryAsync();
-        }
-        if (notify)
-        {
-            await using var cmd = new NpgsqlCommand($"select pg_notify('graphguard_published', '{runId}')", connection);
             await cmd.ExecuteNonQueryAsync();
         }
         await tx.CommitAsync();
