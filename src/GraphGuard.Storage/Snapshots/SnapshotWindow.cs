@@ -5,6 +5,12 @@ public sealed record SnapshotWindow(DateTime? From = null, DateTime? To = null)
 {
     public static SnapshotWindow All { get; } = new();
 
-    /// <summary>Edge times count seconds from here: the window's start, or PostgreSQL's epoch.</summary>
-    public DateTime TimeBase => From ?? new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    /// <summary>
+    /// Edge times count whole seconds from here: the window's start cut to its second, or PostgreSQL's epoch. Cut,
+    /// so a start with a fraction (a pipeline run's window ends a microsecond past its newest event) does not
+    /// carry that fraction into every time read back.
+    /// </summary>
+    public DateTime TimeBase => From is { } from
+        ? from.AddTicks(-(from.Ticks % TimeSpan.TicksPerSecond))
+        : new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 }
