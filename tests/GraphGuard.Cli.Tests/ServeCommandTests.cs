@@ -41,31 +41,12 @@ public sealed class ServeCommandTests
     {
         var connection = await TestDatabase.CreateAsync("cli_serve");
         var key = (await GraphGuardProcess.SucceedAsync(connection, "keys", "create", "--name", "ci", "--scope", "risk:read")).Trim();
-        var port = FreePort();
-        using var process = Process.Start(GraphGuardProcess.StartInfo(connection, "serve", "--urls", $"http://127.0.0.1:{port}"))!;
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!await AnswersAsync(client))
-            {
-                if (process.HasExited)
-                {
-                    Assert.Fail("serve exited: " + await process.StandardError.ReadToEndAsync());
-                }
-                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "serve did not answer /healthz within a minute");
-                await Task.Delay(200);
-            }
-            Assert.That((await client.GetAsync("/readyz")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-            Assert.That((await client.GetAsync("/v1/accounts/a/risk")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-            Assert.That((await client.GetAsync("/v1/accounts/a/risk")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-        }
-        finally
-        {
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
+        using var serve = await ServeProcess.StartAsync(connection);
+        var client = serve.Client;
+        Assert.That((await client.GetAsync("/readyz")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That((await client.GetAsync("/v1/accounts/a/risk")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        Assert.That((await client.GetAsync("/v1/accounts/a/risk")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
     }
 
     [Test]
@@ -74,24 +55,5 @@ public sealed class ServeCommandTests
         var (code, _, stderr) = await GraphGuardProcess.RunAsync(await TestDatabase.CreateAsync("cli_serve_any"), "serve", "--urls", "http://0.0.0.0:8080");
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stderr, Does.Contain("only on http://127.0.0.1"));
-    }
-
-    private static async Task<bool> AnswersAsync(HttpClient client)
-    {
-        try
-        {
-            return (await client.GetAsync("/healthz")).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

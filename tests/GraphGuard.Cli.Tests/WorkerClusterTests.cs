@@ -7,7 +7,7 @@ namespace GraphGuard.Cli.Tests;
 /// <summary>
 /// The scheduled pipeline on a cluster of real <c>graphguard worker</c> processes sharing one database:
 /// a run fired through the store runs each stage once, a worker killed mid-stage is recovered by the other
-/// while the last published run stays published, and a failing stage is retried with backoff and then left failed.
+/// while the last published run stays published (and served by a real `graphguard serve`), and a failing stage is retried with backoff and then left failed.
 /// </summary>
 [NonParallelizable]
 public sealed class WorkerClusterTests
@@ -90,6 +90,8 @@ public sealed class WorkerClusterTests
         await _world.Succeed("jobs", "trigger", "quick", "--wait");
         var published = await LatestPublishedAsync(db);
         var before = await TestDatabase.CountAsync(db, "select max(run_id) from pipeline_runs");
+        using var serve = await ServeProcess.StartAsync(_world.Connection);
+        await PollAsync(async () => await serve.ServedRunAsync() == published ? true : default(bool?), "the service to load the published run");
 
         await _world.Succeed("jobs", "trigger", "quick");
         // Catch a stage of the new run in progress (not publish) and kill the worker running it.
@@ -106,6 +108,7 @@ public sealed class WorkerClusterTests
         await victim.KillAsync();
         var run = before + 1;
         Assert.That(await LatestPublishedAsync(db), Is.EqualTo(published), "the last published run stays published after the kill");
+        Assert.That(await serve.ServedRunAsync(), Is.EqualTo(published), "the service keeps serving it");
 
         await PollAsync(async () => await Scalar<string>(db, $"select status from pipeline_runs where run_id = {run}") == "succeeded" ? true : default(bool?),
             "the other worker to recover and finish the run");
@@ -117,6 +120,7 @@ public sealed class WorkerClusterTests
         var survivor = _workers.Single(w => w != victim);
         Assert.That(survivor.Output, Does.Contain($"run {run} (quick): attempt 1 of 2 started (recovered from a stopped worker)"));
         Assert.That(await LatestPublishedAsync(db), Is.EqualTo(run));
+        await PollAsync(async () => await serve.ServedRunAsync() == run ? true : default(bool?), "the service to load the recovered run once it is published");
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from publications where run_id in ({published}, {run})"), Is.EqualTo(2));
     }
 
