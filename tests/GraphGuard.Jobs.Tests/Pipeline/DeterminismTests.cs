@@ -49,6 +49,12 @@ public sealed class DeterminismTests
             Assert.That(result.Stages.Single(s => s.Stage == "train").Status, Is.EqualTo("skipped"), "labels are unchanged: the run scores with the first one's model");
             await AssertSameOutputsAsync(first, result.RunId, attempt);
         }
+
+        // The score stage alone in a fresh process reads the stored embedding instead of the one in memory.
+        var last = await Count("select max(run_id) from pipeline_runs");
+        var score = PipelineStages.All().Single(s => s.Name == "score");
+        await score.RunAsync(new StageContext { DataSource = _db, RunId = last, Definition = Definition(TrainPolicy.OnLabelChange), Progress = new Progress<string>() }, CancellationToken.None);
+        await AssertSameOutputsAsync(first, last, "re-scored");
     }
 
     private async Task AssertSameOutputsAsync(long first, long run, string attempt)
