@@ -21,10 +21,7 @@ public sealed class DeterminismTests
     [OneTimeTearDown]
     public async Task Close() => await _db.DisposeAsync();
 
-    private static PipelineDefinition Definition(TrainPolicy train) =>
-        PipelineDefinitionFile.Parse("jobs/test.json", "test", """
-            {"cron": "0 0 3 * * ?", "bands": [{"name": "low", "min": 0}, {"name": "medium", "min": 0.2}, {"name": "high", "min": 0.5}, {"name": "critical", "min": 0.9}]}
-            """) with { Train = train };
+    private static PipelineDefinition Definition(TrainPolicy train) => TestPipeline.Definition(train);
 
     private async Task<PipelineRunResult> RunNewAsync(PipelineDefinition definition)
     {
