@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GraphGuard.Jobs.Scheduling;
+using GraphGuard.Storage.Pipeline;
 using Npgsql;
 using Quartz;
 using Spectre.Console;
@@ -145,10 +146,25 @@ internal static class JobsCommand
         CliAction.Set(command, async (parse, ct) =>
         {
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var runs = await RunHistory.RecentAsync(dataSource, parse.GetValue(name), Math.Max(1, parse.GetValue(limit)), ct);
+            var runs = await RunHistory.ListAsync(dataSource, Math.Max(1, parse.GetValue(limit)), parse.GetValue(name), ct);
+            var attempts = await RunHistory.AttemptsAsync(dataSource, [.. runs.Select(r => r.RunId)], ct);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { runs });
+                // The fields this command has always printed: the run's own columns and its attempts without details.
+                JsonOutput.Write(new
+                {
+                    runs = runs.Select(r => new
+                    {
+                        r.RunId,
+                        r.Pipeline,
+                        r.Trigger,
+                        r.Status,
+                        r.CreatedAt,
+                        r.FinishedAt,
+                        r.Error,
+                        Stages = attempts[r.RunId].Select(a => new { a.Stage, a.Attempt, a.Status, a.Worker, a.StartedAt, a.FinishedAt, a.Rows, a.Error }),
+                    }),
+                });
                 return 0;
             }
             foreach (var run in runs)
@@ -156,7 +172,7 @@ internal static class JobsCommand
                 var took = run.FinishedAt is { } f ? $", {(f - run.CreatedAt).TotalSeconds:0.0} s" : "";
                 AnsiConsole.MarkupLine(Markup.Escape($"run {run.RunId} {run.Pipeline} ({run.Trigger}) {run.Status}, started {run.CreatedAt:yyyy-MM-dd HH:mm:ss}{took}{(run.Error is null ? "" : $": {run.Error}")}"));
                 var table = new Table().AddColumns("stage", "attempt", "status", "worker", "started", "seconds", "rows", "error");
-                foreach (var s in run.Stages)
+                foreach (var s in attempts[run.RunId])
                 {
                     table.AddRow(s.Stage, s.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Status, Markup.Escape(s.Worker), $"{s.StartedAt:HH:mm:ss}",
                         s.FinishedAt is { } e ? $"{(e - s.StartedAt).TotalSeconds:0.0}" : "", s.Rows?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "", Markup.Escape(s.Error ?? ""));

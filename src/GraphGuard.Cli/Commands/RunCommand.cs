@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using GraphGuard.Jobs.Pipeline;
 using GraphGuard.Jobs.Scheduling;
+using GraphGuard.Storage.Pipeline;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -39,7 +40,7 @@ internal static class RunCommand
                     ? $"run {runId}: another worker holds stage {result.Stages[^1].Stage}"
                     : $"run {runId} failed at {result.Error}; the published run is unchanged (resume it with the worker, or run again)");
             }
-            var model = (await Storage.Pipeline.RunHistory.ShowAsync(dataSource, runId, ct))?.Run.ModelVersion;
+            var model = (await RunHistory.ShowAsync(dataSource, runId, ct))?.Run.ModelVersion;
             if (quiet)
             {
                 JsonOutput.Write(new

@@ -20,7 +20,7 @@ internal static class RunsCommand
         CliAction.Set(command, async (parse, ct) =>
         {
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var runs = await RunHistory.ListAsync(dataSource, Math.Max(1, parse.GetValue(limit)), ct);
+            var runs = await RunHistory.ListAsync(dataSource, Math.Max(1, parse.GetValue(limit)), ct: ct);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(new { runs });

@@ -12,6 +12,8 @@ namespace GraphGuard.Core.Detection;
 /// </summary>
 public sealed class LockstepDetector(LockstepOptions options) : IDetector
 {
+    private const int TargetsPerRange = 16_384;
+
     public string Name => "lockstep";
 
     public DetectorResult Detect(DetectionInput input)
@@ -103,12 +105,16 @@ public sealed class LockstepDetector(LockstepOptions options) : IDetector
     private EdgeList SharedTargetPairs(DetectionInput input, bool[] actions)
     {
         var graph = input.Graph;
-        var lists = new ConcurrentBag<EdgeList>();
-        Parallel.ForEach(Partitioner.Create(0, graph.NodeCount, 16384),
-            () => (Edges: new EdgeList(), Acts: new List<(int Time, int Account)>(), Crowd: new List<int>(), Seen: new HashSet<long>()),
-            (range, _, local) =>
+        // One edge list per fixed range of targets, joined in range order: the build sums the weights of a
+        // pair's shared targets, and a float sum must not depend on which thread took which range.
+        var ranges = (graph.NodeCount + TargetsPerRange - 1) / TargetsPerRange;
+        var parts = new EdgeList[ranges];
+        Parallel.For(0, ranges,
+            () => (Acts: new List<(int Time, int Account)>(), Crowd: new List<int>(), Seen: new HashSet<long>()),
+            (r, _, local) =>
             {
-                for (var target = range.Item1; target < range.Item2; target++)
+                var edges = parts[r] = new EdgeList();
+                for (var target = r * TargetsPerRange; target < Math.Min(graph.NodeCount, (r + 1) * TargetsPerRange); target++)
                 {
                     Collect(input, target, actions, local.Acts);
                     if (local.Acts.Count < 2)
@@ -145,24 +151,15 @@ public sealed class LockstepDetector(LockstepOptions options) : IDetector
                             var (a, b) = (Math.Min(acts[i].Account, acts[j].Account), Math.Max(acts[i].Account, acts[j].Account));
                             if (a != b && local.Seen.Add(((long)a << 32) | (uint)b))
                             {
-                                local.Edges.Add(a, b, Math.Min(1f, (float)options.CrowdSize / size));
+                                edges.Add(a, b, Math.Min(1f, (float)options.CrowdSize / size));
                             }
                         }
                     }
                 }
                 return local;
             },
-            local => lists.Add(local.Edges));
-        var all = new EdgeList(Math.Max(16, lists.Sum(l => l.Count)));
-        foreach (var part in lists.OrderByDescending(l => l.Count))
-        {
-            for (long i = 0; i < part.Count; i++)
-            {
-                all.Add(part.Source(i), part.Target(i), part.Weight(i));
-            }
-            part.Dispose();
-        }
-        return all;
+            _ => { });
+        return EdgeList.Concatenate(parts);
     }
 
     /// <summary>The engagements on <paramref name="target"/> by accounts, sorted by time.</summary>

@@ -47,6 +47,30 @@ public sealed class EdgeList : IDisposable
         return list;
     }
 
+    /// <summary>
+    /// The parts' edges in the order given, as one list; the parts are disposed. Callers that collect edges
+    /// in parallel give one part per fixed range of work, in range order, so the result (and any weights a
+    /// build later sums) never depends on which thread ran which range.
+    /// </summary>
+    internal static EdgeList Concatenate(IReadOnlyList<EdgeList> parts)
+    {
+        long total = 0;
+        foreach (var part in parts)
+        {
+            total += part.Count;
+        }
+        var all = new EdgeList(total);
+        foreach (var part in parts)
+        {
+            for (long i = 0; i < part.Count; i++)
+            {
+                all.Add(part.Source(i), part.Target(i), part.Weight(i));
+            }
+            part.Dispose();
+        }
+        return all;
+    }
+
     private void Grow()
     {
         var capacity = _sources.Length * 2;

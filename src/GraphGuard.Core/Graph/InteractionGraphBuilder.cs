@@ -91,7 +91,7 @@ public sealed class InteractionGraphBuilder(byte[] nodeKinds, DateTime timeBase,
         return new InteractionGraph.Direction(offsets, neighbors, times, acts);
     }
 
-    // Time order makes windows and bursts a scan; the neighbour breaks ties so builds are deterministic.
+    // Time order makes windows and bursts a scan; the neighbour, then the action, break ties so builds are deterministic.
     private static void SortByTime(long[] offsets, NativeArray<int> neighbors, NativeArray<int> times, NativeArray<byte> actions)
     {
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, offsets.Length - 1, 4096), range =>
@@ -112,7 +112,8 @@ public sealed class InteractionGraphBuilder(byte[] nodeKinds, DateTime timeBase,
         var sorted = true;
         for (var i = 1; i < times.Length && sorted; i++)
         {
-            sorted = times[i - 1] < times[i] || (times[i - 1] == times[i] && neighbors[i - 1] <= neighbors[i]);
+            sorted = times[i - 1] < times[i] || (times[i - 1] == times[i]
+                && (neighbors[i - 1] < neighbors[i] || (neighbors[i - 1] == neighbors[i] && actions[i - 1] <= actions[i])));
         }
         if (sorted)
         {
@@ -129,6 +130,19 @@ public sealed class InteractionGraphBuilder(byte[] nodeKinds, DateTime timeBase,
                 payload[i] = ((long)actions[i] << 32) | (uint)neighbors[i];
             }
             Array.Sort(keys, payload, 0, times.Length);
+            // Equal keys (one neighbour twice in a second, by different actions) come out of the unstable sort
+            // in input order, which follows the parallel readers: order them by action too.
+            for (int from = 0, to = 1; from < times.Length; from = to++)
+            {
+                while (to < times.Length && keys[to] == keys[from])
+                {
+                    to++;
+                }
+                if (to - from > 1)
+                {
+                    Array.Sort(payload, from, to - from);
+                }
+            }
             for (var i = 0; i < times.Length; i++)
             {
                 times[i] = (int)(keys[i] >> 32);

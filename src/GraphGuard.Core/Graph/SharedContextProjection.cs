@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GraphGuard.Core.Domain;
 
 namespace GraphGuard.Core.Graph;
@@ -17,6 +16,8 @@ namespace GraphGuard.Core.Graph;
 /// </remarks>
 public static class SharedContextProjection
 {
+    private const int ContextsPerRange = 16_384;
+
     public static AccountProjection Build(InteractionGraph graph, ProjectionOptions options)
     {
         var accounts = new AccountIndex(graph);
@@ -30,58 +31,56 @@ public static class SharedContextProjection
         {
             infrastructure[(int)kind] = true;
         }
-        var lists = new ConcurrentBag<EdgeList>();
-        var stats = new ProjectionCounters();
-        Parallel.ForEach(Partitioner.Create(0, graph.NodeCount, 16384),
-            () => (Edges: new EdgeList(), Members: new List<int>(), Counters: new ProjectionCounters()),
-            (range, _, local) =>
+        // Implementation note: one edge list per fixed range of contexts, concatenated in range order. The
+        // build sums the weights of pairs that share several contexts, and float sums depend on their order,
+        // so collecting per thread (whichever ranges it happened to take) made weights differ between runs.
+        var ranges = (graph.NodeCount + ContextsPerRange - 1) / ContextsPerRange;
+        var parts = new EdgeList[ranges];
+        long contextsUsed = 0, hubsSkipped = 0;
+        Parallel.For(0, ranges, () => new List<int>(), (r, _, members) =>
+        {
+            var edges = parts[r] = new EdgeList();
+            long used = 0, skipped = 0;
+            for (var c = r * ContextsPerRange; c < Math.Min(graph.NodeCount, (r + 1) * ContextsPerRange); c++)
             {
-                for (var c = range.Item1; c < range.Item2; c++)
+                var kind = graph.Kind(c);
+                var isContent = kind == EntityKind.Content && options.ContentActions.Count > 0;
+                if (!isContent && !infrastructure[(int)kind])
                 {
-                    var kind = graph.Kind(c);
-                    var isContent = kind == EntityKind.Content && options.ContentActions.Count > 0;
-                    if (!isContent && !infrastructure[(int)kind])
+                    continue;
+                }
+                CollectAccounts(graph, accounts, c, isContent ? contentActions : null, members);
+                var k = members.Count;
+                if (k < 2)
+                {
+                    continue;
+                }
+                if (k > (isContent ? options.MaxAccountsPerContent : options.MaxAccountsPerInfrastructure))
+                {
+                    skipped++;
+                    continue;
+                }
+                var weight = options.CountSharedContexts ? 1f : (float)(Math.Log((double)accounts.Count / k) / (k - 1));
+                if (weight <= 0)
+                {
+                    continue; // used by every account: it tells nothing
+                }
+                used++;
+                for (var i = 0; i < k; i++)
+                {
+                    for (var j = i + 1; j < k; j++)
                     {
-                        continue;
-                    }
-                    CollectAccounts(graph, accounts, c, isContent ? contentActions : null, local.Members);
-                    var k = local.Members.Count;
-                    if (k < 2)
-                    {
-                        continue;
-                    }
-                    if (k > (isContent ? options.MaxAccountsPerContent : options.MaxAccountsPerInfrastructure))
-                    {
-                        local.Counters.HubsSkipped++;
-                        continue;
-                    }
-                    var weight = options.CountSharedContexts ? 1f : (float)(Math.Log((double)accounts.Count / k) / (k - 1));
-                    if (weight <= 0)
-                    {
-                        continue; // used by every account: it tells nothing
-                    }
-                    local.Counters.ContextsUsed++;
-                    for (var i = 0; i < k; i++)
-                    {
-                        for (var j = i + 1; j < k; j++)
-                        {
-                            local.Edges.Add(local.Members[i], local.Members[j], weight);
-                        }
+                        edges.Add(members[i], members[j], weight);
                     }
                 }
-                return local;
-            },
-            local =>
-            {
-                lists.Add(local.Edges);
-                lock (stats)
-                {
-                    stats.Add(local.Counters);
-                }
-            });
-        using var all = Concatenate(lists);
+            }
+            Interlocked.Add(ref contextsUsed, used);
+            Interlocked.Add(ref hubsSkipped, skipped);
+            return members;
+        }, _ => { });
+        using var all = EdgeList.Concatenate(parts);
         var projected = CsrGraph.Build(accounts.Count, all, new CsrBuildOptions { Undirected = true, MergeDuplicates = true, Weighted = true });
-        return new AccountProjection(projected, accounts, stats.ContextsUsed, stats.HubsSkipped, all.Count);
+        return new AccountProjection(projected, accounts, contextsUsed, hubsSkipped, all.Count);
     }
 
     /// <summary>The distinct accounts that acted on context <paramref name="c"/> (with one of the actions, if given).</summary>
@@ -110,33 +109,6 @@ public static class SharedContextProjection
                 }
             }
             members.RemoveRange(distinct, members.Count - distinct);
-        }
-    }
-
-    private static EdgeList Concatenate(IEnumerable<EdgeList> lists)
-    {
-        var parts = lists.ToList();
-        var all = new EdgeList(Math.Max(16, parts.Sum(p => p.Count)));
-        foreach (var part in parts)
-        {
-            for (long i = 0; i < part.Count; i++)
-            {
-                all.Add(part.Source(i), part.Target(i), part.Weight(i));
-            }
-            part.Dispose();
-        }
-        return all;
-    }
-
-    private sealed class ProjectionCounters
-    {
-        public long ContextsUsed;
-        public long HubsSkipped;
-
-        public void Add(ProjectionCounters other)
-        {
-            ContextsUsed += other.ContextsUsed;
-            HubsSkipped += other.HubsSkipped;
         }
     }
 }

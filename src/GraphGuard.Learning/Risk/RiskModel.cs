@@ -49,7 +49,28 @@ public sealed class RiskModel : IDisposable
     /// The full feature matrix of an input, in <see cref="FeatureNames"/> order: features the input lacks are
     /// missing values, and are listed in <paramref name="missing"/>.
     /// </summary>
-    public FeatureMatrix Features(RiskInput input, out IReadOnlyList<string> missing, SageInferenceOptions? options = null)
+    public FeatureMatrix Features(RiskInput input, out IReadOnlyList<string> missing, SageInferenceOptions? options = null) =>
+        Features(input, out missing, features => Embedding!.Embed(features, input.Relations.Graph, options));
+
+    /// <summary>
+    /// As <see cref="Features(RiskInput, out IReadOnlyList{string}, SageInferenceOptions?)"/>, with this model's
+    /// embedding of the input already computed (<paramref name="embedding"/>: its <see cref="RiskEmbedding.Names"/>
+    /// columns, rows as the input's), so GraphSAGE inference is not run again.
+    /// </summary>
+    /// <exception cref="ArgumentException">The embedding's columns or rows are not this model's or the input's.</exception>
+    public FeatureMatrix Features(RiskInput input, FeatureMatrix embedding, out IReadOnlyList<string> missing)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(embedding);
+        var names = Embedding?.Names ?? [];
+        if (!embedding.Names.SequenceEqual(names) || !embedding.AccountIds.AsSpan().SequenceEqual(input.Features.AccountIds))
+        {
+            throw new ArgumentException($"the embedding has columns [{string.Join(", ", embedding.Names)}] over {embedding.RowCount} accounts; the model embeds [{string.Join(", ", names)}] and the input has {input.Features.RowCount} accounts in its own order", nameof(embedding));
+        }
+        return Features(input, out missing, _ => RiskFeatureColumns.Of(embedding));
+    }
+
+    private FeatureMatrix Features(RiskInput input, out IReadOnlyList<string> missing, Func<FeatureMatrix, IEnumerable<(string Name, float[] Values)>> embed)
     {
         var features = RiskFeatures.WithNeighborLabels(input);
         var embedded = Embedding is null ? (IReadOnlySet<string>)new HashSet<string>() : new HashSet<string>(Embedding.Names, StringComparer.Ordinal);
@@ -57,12 +78,12 @@ public sealed class RiskModel : IDisposable
         features = RiskFeatures.Align(features, beforeEmbedding, out missing);
         if (Embedding is not null)
         {
-            features = RiskFeatures.WithEmbedding(features, Embedding, input.Relations.Graph, options);
+            features = RiskFeatureColumns.Combine(features.AccountIds, RiskFeatureColumns.Of(features).Concat(embed(features)));
         }
         return RiskFeatures.Align(features, FeatureNames, out _);
     }
 
-    /// <summary>The booster's log-odds for every row of a full feature matrix (see <see cref="Features"/>).</summary>
+    /// <summary>The booster's log-odds for every row of a full feature matrix (see <see cref="Features(RiskInput, out IReadOnlyList{string}, SageInferenceOptions?)"/>).</summary>
     public float[] Margins(FeatureMatrix features)
     {
         using var matrix = Matrix(features);
@@ -70,33 +91,37 @@ public sealed class RiskModel : IDisposable
     }
 
     /// <summary>Scores every row: calibrated probability, log-odds, and up to <paramref name="reasons"/> reasons each.</summary>
-    /// <param name="features">The full feature matrix (see <see cref="Features"/>).</param>
+    /// <param name="features">The full feature matrix (see <see cref="Features(RiskInput, out IReadOnlyList{string}, SageInferenceOptions?)"/>).</param>
     /// <param name="reasons">Reasons per account; 0 skips SHAP, which is most of the cost.</param>
+    /// <param name="explain">
+    /// Which accounts get reasons, by calibrated probability (null: all). SHAP runs only for those, so
+    /// explaining the few risky accounts of a large population costs a fraction of explaining all.
+    /// </param>
     /// <param name="chunkRows">Rows per SHAP call, bounding its memory to chunk × (features + 1) floats.</param>
-    public RiskScore[] Score(FeatureMatrix features, int reasons = 3, int chunkRows = 50_000)
+    public RiskScore[] Score(FeatureMatrix features, int reasons = 3, Func<float, bool>? explain = null, int chunkRows = 50_000)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkRows);
         var margins = Margins(features);
-        var scores = new RiskScore[features.RowCount];
+        var probabilities = new float[features.RowCount];
+        Parallel.For(0, probabilities.Length, r => probabilities[r] = Calibrator.Calibrate(margins[r]));
+        var explained = reasons == 0 ? []
+            : explain is null ? Enumerable.Range(0, features.RowCount).ToArray()
+            : Enumerable.Range(0, features.RowCount).Where(r => explain(probabilities[r])).ToArray();
+        var why = new IReadOnlyList<RiskReason>[features.RowCount];
         var width = features.ColumnCount;
-        for (var start = 0; start < features.RowCount; start += chunkRows)
+        for (var start = 0; start < explained.Length; start += chunkRows)
         {
-            var count = Math.Min(chunkRows, features.RowCount - start);
-            float[]? contributions = null;
-            if (reasons > 0)
-            {
-                using var chunk = XgboostMatrix.FromDense(features.Values.AsSpan(start * width, count * width), count, width, featureNames: FeatureNames);
-                contributions = _booster.PredictContributions(chunk);
-            }
-            Parallel.For(0, count, i =>
-            {
-                var row = start + i;
-                var why = contributions is null
-                    ? []
-                    : RiskReasons.Top(contributions.AsSpan(i * (width + 1), width + 1), FeatureNames, features.Row(row), reasons);
-                scores[row] = new RiskScore(row, Calibrator.Calibrate(margins[row]), margins[row], why);
-            });
+            var rows = explained.AsSpan(start, Math.Min(chunkRows, explained.Length - start)).ToArray();
+            using var chunk = XgboostMatrix.FromDense(RiskFeatureColumns.Rows(features, rows), rows.Length, width, featureNames: FeatureNames);
+            var contributions = _booster.PredictContributions(chunk);
+            Parallel.For(0, rows.Length, i =>
+                why[rows[i]] = RiskReasons.Top(contributions.AsSpan(i * (width + 1), width + 1), FeatureNames, features.Row(rows[i]), reasons));
+        }
+        var scores = new RiskScore[features.RowCount];
+        for (var r = 0; r < scores.Length; r++)
+        {
+            scores[r] = new RiskScore(r, probabilities[r], margins[r], why[r] ?? []);
         }
         return scores;
     }

@@ -9,13 +9,15 @@ public static class ContentCorpusReader
 {
     public static async Task<ContentCorpus> ReadAsync(NpgsqlDataSource dataSource, InteractionGraph graph, AccountIndex accounts, CancellationToken ct = default)
     {
+        // Ordered reads: the detectors (MinHash bands, near-duplicate groups) see the items in corpus order,
+        // and an unordered scan's order changes between runs.
         var nodes = new List<int>();
         var authors = new List<int>();
         var texts = new List<string>();
         var row = new Dictionary<int, int>();
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using (var export = await connection.BeginBinaryExportAsync(
-            "copy (select content_id, author_id, text from content where text is not null) to stdout (format binary)", ct).ConfigureAwait(false))
+            "copy (select content_id, author_id, text from content where text is not null order by content_id) to stdout (format binary)", ct).ConfigureAwait(false))
         {
             while (await export.StartRowAsync(ct).ConfigureAwait(false) != -1)
             {
@@ -34,7 +36,7 @@ public static class ContentCorpusReader
         }
         var signals = new Dictionary<string, float[]>();
         await using (var export = await connection.BeginBinaryExportAsync(
-            "copy (select content_id, signal, max(score) from content_signals group by content_id, signal) to stdout (format binary)", ct).ConfigureAwait(false))
+            "copy (select content_id, signal, max(score) from content_signals group by content_id, signal order by content_id, signal) to stdout (format binary)", ct).ConfigureAwait(false))
         {
             while (await export.StartRowAsync(ct).ConfigureAwait(false) != -1)
             {

@@ -8,7 +8,7 @@ public static class AccountLabels
 {
     /// <summary>
     /// Per account index of <paramref name="accounts"/>: true when its latest label (by time; an undated label
-    /// counts as oldest) is abusive, false when benign, null when it has none or is outside the snapshot.
+    /// counts as oldest; abusive wins a tie, so the choice never depends on scan order) is abusive, false when benign, null when it has none or is outside the snapshot.
     /// </summary>
     public static async Task<bool?[]> ReadLatestAsync(NpgsqlDataSource dataSource, InteractionGraph graph, AccountIndex accounts, CancellationToken ct = default)
     {
@@ -17,7 +17,7 @@ public static class AccountLabels
         ArgumentNullException.ThrowIfNull(accounts);
         var labels = new bool?[accounts.Count];
         await using var cmd = dataSource.CreateCommand(
-            "select distinct on (account_id) account_id, label = 'abusive' from labels order by account_id, ts desc nulls last");
+            "select distinct on (account_id) account_id, label = 'abusive' from labels order by account_id, ts desc nulls last, label");
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {

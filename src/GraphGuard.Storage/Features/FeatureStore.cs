@@ -86,23 +86,10 @@ public static class FeatureStore
             runId = reader.GetInt32(0);
             names = (string[])reader[1];
         }
-        var ids = new List<int>();
-        var values = new List<float>();
-        await using (var export = await connection.BeginBinaryExportAsync(
-            $"copy (select account_id, vals from account_features where feature_run_id = {runId.Value} order by account_id) to stdout (format binary)", ct).ConfigureAwait(false))
-        {
-            while (await export.StartRowAsync(ct).ConfigureAwait(false) != -1)
-            {
-                ids.Add(await export.ReadAsync<int>(ct).ConfigureAwait(false));
-                var row = await export.ReadAsync<float[]>(ct).ConfigureAwait(false);
-                if (row.Length != names.Length)
-                {
-                    throw new InvalidDataException($"feature run {runId}: account {ids[^1]} has {row.Length} values for {names.Length} names");
-                }
-                values.AddRange(row);
-            }
-        }
-        return (runId.Value, new FeatureMatrix(names, [.. ids], [.. values]));
+        var matrix = await AccountVectors.ReadAsync(connection,
+            $"copy (select account_id, vals from account_features where feature_run_id = {runId.Value} order by account_id) to stdout (format binary)",
+            names, $"feature run {runId}", ct).ConfigureAwait(false);
+        return (runId.Value, matrix);
     }
 
     /// <summary>Account indices of accounts whose latest label is benign: SybilRank's trusted seeds.</summary>

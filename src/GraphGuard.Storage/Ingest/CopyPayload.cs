@@ -60,6 +60,13 @@ internal sealed class CopyPayload : IDisposable
         BinaryPrimitives.WriteInt32BigEndian(span[4..], value);
     }
 
+    public void WriteInt64(long value)
+    {
+        var span = Reserve(12);
+        BinaryPrimitives.WriteInt32BigEndian(span, 8);
+        BinaryPrimitives.WriteInt64BigEndian(span[4..], value);
+    }
+
     public void WriteFloat4(float value)
     {
         var span = Reserve(8);
@@ -105,6 +112,29 @@ internal sealed class CopyPayload : IDisposable
             BinaryPrimitives.WriteSingleBigEndian(span[(at + 4)..], v);
             at += 8;
         }
+    }
+
+    /// <summary>A one-dimensional text[] with lower bound 1 and no NULL elements (an empty one has no dimensions).</summary>
+    public void WriteTextArray(IReadOnlyList<string> values)
+    {
+        const int TextOid = 25;
+        var header = Reserve(4 + 12 + (values.Count > 0 ? 8 : 0));
+        var start = _length;
+        BinaryPrimitives.WriteInt32BigEndian(header[4..], values.Count > 0 ? 1 : 0); // dimensions
+        BinaryPrimitives.WriteInt32BigEndian(header[8..], 0);                       // has nulls
+        BinaryPrimitives.WriteInt32BigEndian(header[12..], TextOid);                // element type
+        if (values.Count > 0)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(header[16..], values.Count);
+            BinaryPrimitives.WriteInt32BigEndian(header[20..], 1);                  // lower bound
+        }
+        foreach (var value in values)
+        {
+            WriteText(value);
+        }
+        // The length prefix counts everything after it; the buffer may have moved while the elements grew it.
+        var length = _length - start + header.Length - 4;
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(start - header.Length, 4), length);
     }
 
     /// <summary>Text (or bytea) from bytes already in the right encoding.</summary>

@@ -1,8 +1,12 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace GraphGuard.Storage.Pipeline;
 
-/// <summary>Reads the pipeline's history: runs, and each run's stage attempts.</summary>
+/// <summary>
+/// Reads the pipeline's history (<c>pipeline_runs</c>, <c>stage_runs</c>) for <c>graphguard run</c>,
+/// <c>runs</c> and <c>jobs</c>: runs as <see cref="RunSummary"/>, attempts as <see cref="StageAttempt"/>.
+/// </summary>
 public static class RunHistory
 {
     private const string Columns = """
@@ -12,10 +16,14 @@ public static class RunHistory
         (select count(*) from risk_scores s where s.run_id = r.run_id), r.error
         """;
 
-    /// <summary>The newest runs first.</summary>
-    public static async Task<List<RunSummary>> ListAsync(NpgsqlDataSource dataSource, int limit, CancellationToken ct = default)
+    private const string AttemptColumns = "run_id, stage, attempt, status, worker, started_at, finished_at, rows, details::text, error";
+
+    /// <summary>The newest runs first, of one pipeline or (null) of all.</summary>
+    public static async Task<List<RunSummary>> ListAsync(NpgsqlDataSource dataSource, int limit, string? pipeline = null, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"select {Columns} from pipeline_runs r order by r.run_id desc limit $1");
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var cmd = dataSource.CreateCommand($"select {Columns} from pipeline_runs r where $1::text is null or r.pipeline = $1 order by r.run_id desc limit $2");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)pipeline ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
         var runs = new List<RunSummary>();
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -26,9 +34,14 @@ public static class RunHistory
         return runs;
     }
 
+    /// <summary>The newest run of a pipeline; null when it never ran.</summary>
+    public static async Task<RunSummary?> LatestAsync(NpgsqlDataSource dataSource, string pipeline, CancellationToken ct = default) =>
+        (await ListAsync(dataSource, 1, pipeline, ct).ConfigureAwait(false)).FirstOrDefault();
+
     /// <summary>One run and its attempts in stage order, or null when there is no such run.</summary>
     public static async Task<(RunSummary Run, List<StageAttempt> Attempts)?> ShowAsync(NpgsqlDataSource dataSource, long runId, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(dataSource);
         RunSummary run;
         await using (var cmd = dataSource.CreateCommand($"select {Columns} from pipeline_runs r where r.run_id = $1"))
         {
@@ -40,20 +53,62 @@ public static class RunHistory
             }
             run = Summary(reader);
         }
-        var attempts = new List<StageAttempt>();
-        await using (var cmd = dataSource.CreateCommand(
-            "select stage, attempt, status, worker, started_at, finished_at, rows, details::text, error from stage_runs where run_id = $1 order by started_at, attempt"))
+        return (run, (await AttemptsAsync(dataSource, [runId], ct).ConfigureAwait(false))[runId]);
+    }
+
+    /// <summary>The attempts of each run, in the order they started; a run without any has an empty list.</summary>
+    public static async Task<Dictionary<long, List<StageAttempt>>> AttemptsAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<long> runIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(runIds);
+        var attempts = runIds.Distinct().ToDictionary(id => id, _ => new List<StageAttempt>());
+        if (attempts.Count == 0)
         {
-            cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
-            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                attempts.Add(new StageAttempt(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetDateTime(4),
-                    reader.IsDBNull(5) ? null : reader.GetDateTime(5), reader.IsDBNull(6) ? null : reader.GetInt64(6), reader.GetString(7),
-                    reader.IsDBNull(8) ? null : reader.GetString(8)));
-            }
+            return attempts;
         }
-        return (run, attempts);
+        await using var cmd = dataSource.CreateCommand($"select {AttemptColumns} from stage_runs where run_id = any($1) order by run_id, started_at, attempt");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = attempts.Keys.ToArray() });
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            attempts[reader.GetInt64(0)].Add(new StageAttempt(reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4), reader.GetDateTime(5),
+                reader.IsDBNull(6) ? null : reader.GetDateTime(6), reader.IsDBNull(7) ? null : reader.GetInt64(7), reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9)));
+        }
+        return attempts;
+    }
+
+    /// <summary>The first manual run of a pipeline after <paramref name="afterRunId"/>: what <c>jobs trigger</c> asked for.</summary>
+    public static async Task<long?> ManualRunAfterAsync(NpgsqlDataSource dataSource, string pipeline, long afterRunId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var cmd = dataSource.CreateCommand(
+            "select min(run_id) from pipeline_runs where pipeline = $1 and trigger = 'manual' and run_id > $2");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = pipeline });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = afterRunId });
+        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) as long?;
+    }
+
+    /// <summary>A run's status (<c>running</c>, <c>succeeded</c>, <c>failed</c>) and error.</summary>
+    /// <exception cref="InvalidOperationException">There is no such run.</exception>
+    public static async Task<(string Status, string? Error)> StatusAsync(NpgsqlDataSource dataSource, long runId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var cmd = dataSource.CreateCommand("select status, error from pipeline_runs where run_id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false)
+            ? (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))
+            : throw new InvalidOperationException($"there is no pipeline run {runId}");
+    }
+
+    /// <summary>The newest run id of a pipeline (0 when none).</summary>
+    public static async Task<long> LastRunIdAsync(NpgsqlDataSource dataSource, string pipeline, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var cmd = dataSource.CreateCommand("select coalesce(max(run_id), 0) from pipeline_runs where pipeline = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = pipeline });
+        return (long)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
     private static RunSummary Summary(NpgsqlDataReader r) => new(

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Npgsql;
-using NpgsqlTypes;
+using GraphGuard.Core.Features;
+using GraphGuard.Storage.Features;
+using GraphGuard.Storage.Ingest;
 
 namespace GraphGuard.Storage.Pipeline;
 
@@ -13,27 +15,18 @@ public static class ScoreStore
     /// <summary>Replaces a run's scores in one transaction; returns the rows written.</summary>
     public static async Task<long> ReplaceAsync(NpgsqlDataSource dataSource, long runId, IReadOnlyList<StoredScore> scores, CancellationToken ct = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await using (var delete = new NpgsqlCommand("delete from risk_scores where run_id = $1", connection) { Parameters = { new() { Value = runId } } })
+        using var payload = new CopyPayload();
+        foreach (var s in scores)
         {
-            await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            payload.StartRow(6);
+            payload.WriteInt64(runId);
+            payload.WriteInt32(s.AccountId);
+            payload.WriteFloat4(s.Score);
+            payload.WriteFloat4(s.Margin);
+            payload.WriteText(s.Band);
+            payload.WriteTextArray(s.Reasons);
         }
-        await using (var copy = await connection.BeginBinaryImportAsync("copy risk_scores (run_id, account_id, score, margin, band, reasons) from stdin (format binary)", ct).ConfigureAwait(false))
-        {
-            foreach (var s in scores)
-            {
-                await copy.StartRowAsync(ct).ConfigureAwait(false);
-                await copy.WriteAsync(runId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await copy.WriteAsync(s.AccountId, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-                await copy.WriteAsync(s.Score, NpgsqlDbType.Real, ct).ConfigureAwait(false);
-                await copy.WriteAsync(s.Margin, NpgsqlDbType.Real, ct).ConfigureAwait(false);
-                await copy.WriteAsync(s.Band, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                await copy.WriteAsync(s.Reasons, NpgsqlDbType.Array | NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            }
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
-        }
-        await tx.CommitAsync(ct).ConfigureAwait(false);
+        await ReplaceRunRowsAsync(dataSource, "risk_scores", runId, "copy risk_scores (run_id, account_id, score, margin, band, reasons) from stdin (format binary)", payload, ct).ConfigureAwait(false);
         return scores.Count;
     }
 
@@ -46,26 +39,46 @@ public static class ScoreStore
     /// <param name="ct">Cancellation.</param>
     public static async Task<long> ReplaceEmbeddingsAsync(NpgsqlDataSource dataSource, long runId, int[] accountIds, float[] values, int dimension, CancellationToken ct = default)
     {
+        using var payload = new CopyPayload();
+        for (var r = 0; r < accountIds.Length && dimension > 0; r++)
+        {
+            payload.StartRow(3);
+            payload.WriteInt64(runId);
+            payload.WriteInt32(accountIds[r]);
+            payload.WriteFloat4Array(values.AsSpan(r * dimension, dimension));
+        }
+        await ReplaceRunRowsAsync(dataSource, "account_embeddings", runId, "copy account_embeddings (run_id, account_id, vals) from stdin (format binary)", payload, ct).ConfigureAwait(false);
+        return payload.Rows;
+    }
+
+    /// <summary>
+    /// A run's stored embedding as a matrix with columns <paramref name="names"/>, rows in account id order
+    /// (what the embeddings stage wrote, so the score stage does not run GraphSAGE again).
+    /// </summary>
+    /// <exception cref="InvalidDataException">A stored row is not <paramref name="names"/> wide.</exception>
+    public static async Task<FeatureMatrix> ReadEmbeddingsAsync(NpgsqlDataSource dataSource, long runId, IReadOnlyList<string> names, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await AccountVectors.ReadAsync(connection,
+            $"copy (select account_id, vals from account_embeddings where run_id = {runId} order by account_id) to stdout (format binary)",
+            names, $"account_embeddings of run {runId}", ct).ConfigureAwait(false);
+    }
+
+    // Delete and insert in one transaction: a re-run of the stage leaves exactly its new rows.
+    private static async Task ReplaceRunRowsAsync(NpgsqlDataSource dataSource, string table, long runId, string copy, CopyPayload payload, CancellationToken ct)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await using (var delete = new NpgsqlCommand("delete from account_embeddings where run_id = $1", connection) { Parameters = { new() { Value = runId } } })
+        await using (var delete = new NpgsqlCommand($"delete from {table} where run_id = $1", connection) { Parameters = { new() { Value = runId } } })
         {
             await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
-        if (dimension > 0)
+        if (payload.Rows > 0)
         {
-            await using var copy = await connection.BeginBinaryImportAsync("copy account_embeddings (run_id, account_id, vals) from stdin (format binary)", ct).ConfigureAwait(false);
-            for (var r = 0; r < accountIds.Length; r++)
-            {
-                await copy.StartRowAsync(ct).ConfigureAwait(false);
-                await copy.WriteAsync(runId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await copy.WriteAsync(accountIds[r], NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-                await copy.WriteAsync(values.AsSpan(r * dimension, dimension).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Real, ct).ConfigureAwait(false);
-            }
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
+            await RawCopy.SendAsync(connection, copy, payload.Complete(), ct).ConfigureAwait(false);
         }
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        return dimension > 0 ? accountIds.Length : 0;
     }
 
     /// <summary>

@@ -10,10 +10,7 @@ public sealed class PipelineTests
 {
     private NpgsqlDataSource _db = null!;
 
-    private static PipelineDefinition Definition(TrainPolicy train = TrainPolicy.OnLabelChange, int keep = 5) =>
-        PipelineDefinitionFile.Parse("jobs/test.json", "test", """
-            {"cron": "0 0 3 * * ?", "bands": [{"name": "low", "min": 0}, {"name": "medium", "min": 0.2}, {"name": "high", "min": 0.5}, {"name": "critical", "min": 0.9}]}
-            """) with { Train = train, KeepRuns = keep };
+    private static PipelineDefinition Definition(TrainPolicy train = TrainPolicy.OnLabelChange, int keep = 5) => TestPipeline.Definition(train, keep);
 
     [OneTimeSetUp]
     public async Task CopyWorld() => _db = await PipelineWorld.CopyAsync(nameof(PipelineTests));

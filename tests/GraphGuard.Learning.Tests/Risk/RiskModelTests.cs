@@ -77,5 +77,38 @@ public sealed class RiskModelTests
         Assert.That(world.Model.Score(features, reasons: 0).Select(s => s.Probability), Has.All.InRange(0f, 1f));
     }
 
+    [Test]
+    public void Reasons_asked_for_some_accounts_are_theirs_from_scoring_all_and_a_given_embedding_scores_alike()
+    {
+        using var world = TrainedRiskWorld.Create(seed: 6, RiskWorld.FastOptions);
+        var all = world.Model.Score(world.Model.Features(world.Input, out _), reasons: 3);
+        var embedding = new Core.Features.FeatureMatrix([.. world.Model.Embedding!.Names], world.Input.Features.AccountIds, Embedded(world));
+        var some = world.Model.Score(world.Model.Features(world.Input, embedding, out _), reasons: 3, explain: p => p >= 0.5f);
+
+        Assert.That(some.Select(s => s.Margin), Is.EqualTo(all.Select(s => s.Margin)), "a given embedding gives the same features");
+        Assert.That(some.Select(s => s.Probability), Is.EqualTo(all.Select(s => s.Probability)));
+        var risky = all.Where(s => s.Probability >= 0.5f).Select(s => s.Row).ToHashSet();
+        Assert.That(risky, Is.Not.Empty.And.Count.LessThan(Accounts));
+        Assert.That(some.Where(s => risky.Contains(s.Row)).Select(Reasons), Is.EqualTo(all.Where(s => risky.Contains(s.Row)).Select(Reasons)));
+        Assert.That(some.Where(s => !risky.Contains(s.Row)).Select(s => s.Reasons.Count), Has.All.Zero);
+        Assert.That(() => world.Model.Features(world.Input, new Core.Features.FeatureMatrix(["sage_0"], world.Input.Features.AccountIds, new float[Accounts]), out _),
+            Throws.ArgumentException.With.Message.Contains("the model embeds"));
+    }
+
+    private static float[] Embedded(TrainedRiskWorld world)
+    {
+        var columns = world.Model.Embedding!.Embed(RiskFeatures.WithNeighborLabels(world.Input), world.Input.Relations.Graph);
+        var width = columns.Count;
+        var values = new float[Accounts * width];
+        for (var d = 0; d < width; d++)
+        {
+            for (var r = 0; r < Accounts; r++)
+            {
+                values[(r * width) + d] = columns[d].Values[r];
+            }
+        }
+        return values;
+    }
+
     private static string Reasons(RiskScore score) => string.Join("|", score.Reasons.Select(r => r.Text));
 }

@@ -1,3 +1,4 @@
+using GraphGuard.Core.Features;
 using GraphGuard.Learning.Risk;
 using GraphGuard.Learning.Sage;
 using GraphGuard.Storage.Pipeline;
@@ -62,6 +63,8 @@ internal sealed class EmbeddingsStage(RunCache cache) : IPipelineStage
                 values[((long)r * dimension) + d] = column[r];
             }
         }
+        // Kept for the score stage: the model's full features need this embedding, and inference is not free.
+        cache.Embedding = new FeatureMatrix([.. columns.Select(c => c.Name)], input.Features.AccountIds, values);
         var rows = await ScoreStore.ReplaceEmbeddingsAsync(dataSource, context.RunId, input.Features.AccountIds, values, dimension, ct).ConfigureAwait(false);
         details["dimension"] = dimension;
         return new StageOutcome(rows, details);

@@ -40,6 +40,9 @@ internal sealed class RunCache : IDisposable
         set => (_detectorFeatures, _riskFeatures) = (value, null);
     }
 
+    /// <summary>The embedding the embeddings stage computed for this run in this process (its <c>sage_*</c> columns, rows in account order).</summary>
+    public FeatureMatrix? Embedding { get; set; }
+
     /// <summary>The encoder the embeddings stage fitted for this run, if it fitted one in this process.</summary>
     public RiskEmbedding? FittedEncoder { get; set; }
 
@@ -80,6 +83,21 @@ internal sealed class RunCache : IDisposable
         return new RiskInput(_riskFeatures, _relations, labels);
     }
 
+    /// <summary>
+    /// The run's embedding with columns <paramref name="names"/> in the snapshot's account order: the one the
+    /// embeddings stage computed in this process, else the one it stored.
+    /// </summary>
+    public async Task<FeatureMatrix> EmbeddingAsync(StageContext context, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        var (input, _) = await SnapshotAsync(context, ct).ConfigureAwait(false);
+        if (Embedding is null || !Embedding.Names.SequenceEqual(names))
+        {
+            var stored = await ScoreStore.ReadEmbeddingsAsync(context.DataSource, context.RunId, names, ct).ConfigureAwait(false);
+            Embedding = InAccountOrder(stored, input.Accounts.Nodes);
+        }
+        return Embedding;
+    }
+
     /// <summary>A stored model, kept for the next stage (the train stage hands its model to the score stage).</summary>
     public async Task<RiskModel> ModelAsync(StageContext context, string version, CancellationToken ct)
     {
@@ -109,7 +127,7 @@ internal sealed class RunCache : IDisposable
         _relations?.Dispose();
         _model?.Dispose();
         (_input, _window, _relations, _riskFeatures, _model) = (null, null, null, null, null);
-        (GraphFeatures, DetectorFeatures, FittedEncoder) = (null, null, null);
+        (GraphFeatures, DetectorFeatures, FittedEncoder, Embedding) = (null, null, null, null);
         _runId = -1;
     }
 

@@ -1,11 +1,11 @@
-using GraphGuard.Learning.Sage;
 using GraphGuard.Storage.Pipeline;
 
 namespace GraphGuard.Jobs.Pipeline.Stages;
 
 /// <summary>
 /// Scores every account of the snapshot with the run's model: calibrated probability, log-odds, the band the
-/// definition's policy gives, and the top reasons in words, into <c>risk_scores</c>.
+/// definition's policy gives, and for accounts above the lowest band the top reasons in words, into
+/// <c>risk_scores</c>. The embedding comes from the embeddings stage, not from GraphSAGE run again.
 /// </summary>
 internal sealed class ScoreStage(RunCache cache) : IPipelineStage
 {
@@ -21,9 +21,15 @@ internal sealed class ScoreStage(RunCache cache) : IPipelineStage
         var model = await cache.ModelAsync(context, version, ct).ConfigureAwait(false);
         var input = await cache.RiskInputAsync(context, ct).ConfigureAwait(false);
         context.Progress.Report($"scoring with model {version}");
-        var features = model.Features(input, out var missing, new SageInferenceOptions { CancellationToken = ct });
-        var scores = model.Score(features, Reasons);
+        // The embeddings stage already embedded every account with this model's encoder: reuse it.
+        var features = model.Embedding is { } encoder
+            ? model.Features(input, await cache.EmbeddingAsync(context, encoder.Names, ct).ConfigureAwait(false), out var missing)
+            : model.Features(input, out missing);
         var bands = context.Definition.Bands;
+        // Reasons are for the accounts someone will look at: SHAP for every account was most of the stage's
+        // time, and the lowest band is the one no enforcement acts on.
+        var lowest = bands.Bands[0].Name;
+        var scores = model.Score(features, Reasons, explain: p => bands.BandOf(p) != lowest);
         var nodes = input.Features.AccountIds;
         var rows = scores.Select(s => new StoredScore(nodes[s.Row], s.Probability, s.Margin, bands.BandOf(s.Probability), [.. s.Reasons.Select(r => r.Text)])).ToList();
         context.Progress.Report("storing scores");
