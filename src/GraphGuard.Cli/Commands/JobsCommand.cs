@@ -32,7 +32,7 @@ internal static class JobsCommand
                 {
                     var trigger = await scheduler.GetTrigger(PipelineScheduler.CronTriggerOf(d.Name), ct);
                     var last = await RunHistory.LatestAsync(dataSource, d.Name, ct);
-                    rows.Add(new JobRow(d.Name, d.Cron, d.Window is { } w ? w.ToString() : null, d.Train.ToString(), trigger is not null, trigger?.NextFireTimeUtc?.UtcDateTime,
+                    rows.Add(new JobRow(d.Name, d.Cron, d.Window is { } w ? PipelineDefinitionFile.FormatDuration(w) : null, PipelineDefinitionFile.TrainPolicyName(d.Train), trigger is not null, trigger?.NextFireTimeUtc?.UtcDateTime,
                         last is null ? null : new LastRun(last.RunId, last.Status, last.CreatedAt, (long)(DateTime.UtcNow - last.CreatedAt.ToUniversalTime()).TotalSeconds)));
                 }
             }

@@ -127,7 +127,7 @@ public static partial class PipelineDefinitionFile
             ["description"] = definition.Description,
             ["cron"] = definition.Cron,
             ["window"] = definition.Window is { } w ? FormatDuration(w) : null,
-            ["train"] = definition.Train == TrainPolicy.Always ? "always" : "on_label_change",
+            ["train"] = TrainPolicyName(definition.Train),
             ["keep_runs"] = definition.KeepRuns,
             ["bands"] = definition.Bands.Bands.Select(b => new Dictionary<string, object> { ["name"] = b.Name, ["min"] = b.Minimum }).ToArray(),
             ["retry"] = new Dictionary<string, object> { ["max_attempts"] = definition.MaxAttempts, ["backoff"] = FormatDuration(definition.RetryBackoff) },
@@ -155,7 +155,11 @@ public static partial class PipelineDefinitionFile
         return true;
     }
 
-    private static string FormatDuration(TimeSpan d) => d switch
+    /// <summary>A train policy as definition files write it.</summary>
+    public static string TrainPolicyName(TrainPolicy policy) => policy == TrainPolicy.Always ? "always" : "on_label_change";
+
+    /// <summary>A duration as definition files write it: the largest whole unit (<c>30d</c>, <c>12h</c>, <c>15m</c>, <c>90s</c>).</summary>
+    public static string FormatDuration(TimeSpan d) => d switch
     {
         _ when d.Ticks % TimeSpan.TicksPerDay == 0 => $"{d.Ticks / TimeSpan.TicksPerDay}d",
         _ when d.Ticks % TimeSpan.TicksPerHour == 0 => $"{d.Ticks / TimeSpan.TicksPerHour}h",
