@@ -118,11 +118,46 @@ public sealed class WorkerClusterTests
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status in ('succeeded', 'skipped')"), Is.EqualTo(7));
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and stage = 'snapshot'"), Is.EqualTo(1), "finished stages are not run again");
         var survivor = _workers.Single(w => w != victim);
-        Assert.That(survivor.Output, Does.Contain($"run {run} (quick): attempt 1 of 2 started (recovered from a stopped worker)"));
+        Assert.That(survivor.Output, Does.Contain($"run {run} (quick): attempt 2 of 2 started (recovered from a stopped worker)"));
         Assert.That(await LatestPublishedAsync(db), Is.EqualTo(run));
         await PollAsync(async () => await serve.ServedRunAsync() == run ? true : default(bool?), "the service to load the recovered run once it is published");
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from publications where run_id in ({published}, {run})"), Is.EqualTo(2));
     }
+
+    [Test, Order(3)]
+    public async Task A_run_whose_workers_keep_dying_is_given_up_after_its_attempts_and_nothing_is_published()
+    {
+        await using var db = NpgsqlDataSource.Create(_world.Connection);
+        var published = await LatestPublishedAsync(db);
+        var before = await TestDatabase.CountAsync(db, "select max(run_id) from pipeline_runs");
+        await StartWorkersAsync(db, 2);
+
+        await _world.Succeed("jobs", "trigger", "quick");
+        var run = before + 1;
+        // An early stage, so the survivor still has stages to run when it is killed in turn.
+        var first = await RunningWorkerAsync(db, run, "stage = 'graph_features'");
+        await _workers.Single(w => w.Pid == first).KillAsync();
+        var second = await RunningWorkerAsync(db, run, $"worker not like '%/{first}' and stage <> 'publish'");
+        await _workers.Single(w => w.Pid == second).KillAsync();
+
+        // A fresh worker recovers the run a third time: its two attempts are spent, so it gives up.
+        _workers.Add(WorkerProcess.Start(_world.Connection, _jobs));
+        await PollAsync(async () => await Scalar<string>(db, $"select status from pipeline_runs where run_id = {run}") == "failed" ? true : default(bool?),
+            "the third worker to give the run up");
+        Assert.That(await Scalar<string>(db, $"select error from pipeline_runs where run_id = {run}"), Does.Contain("gave up after 2 attempts"));
+        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status = 'running'"), Is.Zero, "dead attempts are closed");
+        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status = 'abandoned'"), Is.EqualTo(2));
+        Assert.That(await LatestPublishedAsync(db), Is.EqualTo(published), "the failed run is never published");
+        Assert.That(_workers[^1].Output, Does.Contain($"run {run} (quick): gave up after 2 attempts"));
+    }
+
+    /// <summary>Waits for a stage of the run to be running on a worker matching the condition; returns that worker's pid.</summary>
+    private Task<int> RunningWorkerAsync(NpgsqlDataSource db, long run, string condition) =>
+        PollAsync(async () =>
+        {
+            await using var cmd = db.CreateCommand($"select worker from stage_runs where run_id = {run} and status = 'running' and {condition}");
+            return await cmd.ExecuteScalarAsync() is string worker ? int.Parse(worker.Split('/')[1], CultureInfo.InvariantCulture) : default(int?);
+        }, $"a stage of run {run} running ({condition})");
 
     [Test]
     public async Task A_worker_with_a_bad_definition_exits_naming_the_file_and_the_field()

@@ -103,6 +103,57 @@ public sealed class PipelineRunner(NpgsqlDataSource dataSource, IReadOnlyList<IP
         return new PipelineRunResult(runId, PipelineRunStatus.Succeeded, results, null);
     }
 
+    /// <summary>
+    /// Attempts of the run that did not end well: failed, abandoned, or still marked running by a worker that
+    /// died. A scheduler counts them so that a run whose workers keep dying (out of memory, say) stops being retried.
+    /// </summary>
+    public async Task<int> SpentAttemptsAsync(long runId, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("select count(*) from stage_runs where run_id = $1 and status in ('failed', 'abandoned', 'running')");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
+        return (int)(long)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// Leaves a run failed without running it again: attempts still marked running whose lock is free (their
+    /// worker died) become abandoned, and the run fails with <paramref name="error"/>.
+    /// </summary>
+    public async Task GiveUpAsync(long runId, string error, CancellationToken ct)
+    {
+        var running = new List<string>();
+        await using (var cmd = dataSource.CreateCommand("select distinct stage from stage_runs where run_id = $1 and status = 'running'"))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                running.Add(reader.GetString(0));
+            }
+        }
+        await using var claim = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        foreach (var stage in running)
+        {
+            if (!await TryLockAsync(claim, runId, stage, ct).ConfigureAwait(false))
+            {
+                continue; // a live worker holds it: its own ending records the attempt
+            }
+            try
+            {
+                await using var abandon = new NpgsqlCommand(AbandonDeadAttempts, claim) { Parameters = { new() { Value = runId }, new() { Value = stage } } };
+                await abandon.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                await UnlockAsync(claim, runId, stage).ConfigureAwait(false);
+            }
+        }
+        await using var fail = new NpgsqlCommand("update pipeline_runs set status = 'failed', finished_at = now(), error = $2 where run_id = $1 and status <> 'succeeded'", claim)
+        {
+            Parameters = { new() { Value = runId }, new() { Value = error } },
+        };
+        await fail.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     private async Task<(StageResult Result, string? Error)> RunStageAsync(
         NpgsqlConnection claim, long runId, PipelineDefinition definition, IPipelineStage stage, int index, IProgress<StageProgress>? progress, CancellationToken ct)
     {
@@ -162,11 +213,7 @@ public sealed class PipelineRunner(NpgsqlDataSource dataSource, IReadOnlyList<IP
         {
             BatchCommands =
             {
-                new("""
-                    update stage_runs set status = 'abandoned', finished_at = now(),
-                        error = 'worker ' || worker || ' stopped mid-stage (its lock was free)'
-                    where run_id = $1 and stage = $2 and status = 'running'
-                    """) { Parameters = { new() { Value = runId }, new() { Value = stage } } },
+                new(AbandonDeadAttempts) { Parameters = { new() { Value = runId }, new() { Value = stage } } },
                 new("update pipeline_runs set status = 'running', error = null, finished_at = null where run_id = $1 and status <> 'running'")
                 {
                     Parameters = { new() { Value = runId } },
@@ -237,6 +284,13 @@ public sealed class PipelineRunner(NpgsqlDataSource dataSource, IReadOnlyList<IP
         cmd.Parameters.Add(new NpgsqlParameter { Value = LockName(runId, stage) });
         await cmd.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false);
     }
+
+    /// <summary>Run under the (run, stage) lock only: then a row still 'running' belongs to a dead worker.</summary>
+    private const string AbandonDeadAttempts = """
+        update stage_runs set status = 'abandoned', finished_at = now(),
+            error = 'worker ' || worker || ' stopped mid-stage (its lock was free)'
+        where run_id = $1 and stage = $2 and status = 'running'
+        """;
 
     internal static string LockName(long runId, string stage) => $"graphguard.stage:{runId}:{stage}";
 

@@ -9,7 +9,7 @@ namespace GraphGuard.Jobs.Scheduling;
 /// The Quartz job of one pipeline definition. A cron or manual firing starts a run; a retry firing resumes
 /// the run it names; a firing recovered from a dead node resumes the run that node left running. A failed
 /// attempt schedules a one-shot retry of the same run after <see cref="RetryBackoff"/>, until the
-/// definition's attempts are spent and the run stays failed.
+/// definition's attempts are spent and the run stays failed. A worker dying mid-run spends an attempt too.
 /// </summary>
 /// <remarks>
 /// Implementation note: the job is durable and requests recovery, so when a node dies mid-run the cluster
@@ -28,6 +28,18 @@ public sealed class PipelineJob(PipelineWorker worker) : IJob
         var definition = PipelineJobData.DefinitionOf(context.JobDetail.Key, data);
         var runner = worker.NewRunner();
         var (runId, attempt, how) = await ChooseRunAsync(context, runner, definition, ct).ConfigureAwait(false);
+        if (context.Recovering)
+        {
+            // A worker died mid-run: that counts as an attempt, or a run that kills its workers would loop forever.
+            attempt = Math.Max(attempt, 1 + await runner.SpentAttemptsAsync(runId, ct).ConfigureAwait(false));
+            if (attempt > definition.MaxAttempts)
+            {
+                var error = $"gave up after {definition.MaxAttempts} attempts: its workers stopped mid-run";
+                await runner.GiveUpAsync(runId, error, ct).ConfigureAwait(false);
+                worker.Log($"run {runId} ({definition.Name}): {error}; left failed");
+                return;
+            }
+        }
         worker.Log($"run {runId} ({definition.Name}): attempt {attempt} of {definition.MaxAttempts} started ({how})");
 
         PipelineRunResult result;
