@@ -39,7 +39,9 @@ public static class ScoringService
         builder.Services.AddSingleton<ServiceMetrics>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService(sp => new PublicationWatcher(dataSource, options.ConnectionString, sp.GetRequiredService<ServiceState>(),
-            sp.GetRequiredService<ApiKeyCache>(), options, sp.GetRequiredService<ILogger<PublicationWatcher>>()));
+            sp.GetRequiredService<ApiKeyCache>(), options,
+            new PublishedGraphLoader(dataSource, sp.GetRequiredService<ServiceState>(), sp.GetRequiredService<ILogger<PublishedGraphLoader>>()),
+            sp.GetRequiredService<ILogger<PublicationWatcher>>()));
         builder.Services.ConfigureHttpJsonOptions(j =>
         {
             // The naming policy is the options' own, not the context's: bodies bound by the framework are snake_case too.

@@ -6,18 +6,19 @@ using Npgsql;
 namespace GraphGuard.Api.Data;
 
 /// <summary>
-/// Subgraphs from the events table, aggregated by (actor, target, action) with counts: the events among a
-/// cluster's members, and an account's neighborhood hop by hop. Sizes are capped and the cut is reported.
+/// Subgraphs of the published run's window, aggregated by (actor, target, action) with counts: the events among
+/// a cluster's members, and an account's neighborhood hop by hop. Sizes are capped and the cut is reported.
+/// Edges come from an <see cref="IEdgeSource"/> (the run's graph in memory, else the events table); node names
+/// from entities by primary key.
 /// </summary>
-// REVIEW: events has no index on actor_id/target_id (ingest speed, 0001), so each hop scans the table: fine for
-// analysts on test-sized worlds, seconds on a 30M-event one. An index, or the snapshot's CSR, would fix it.
 internal static class EventSubgraphs
 {
     /// <summary>The events whose actor and target are both among <paramref name="members"/>, heaviest edges first.</summary>
-    public static async Task<SubgraphView> AmongAsync(NpgsqlDataSource dataSource, IReadOnlyList<int> members, int maxEdges, PublishedRun? run, CancellationToken ct)
+    public static async Task<SubgraphView> AmongAsync(IEdgeSource source, NpgsqlDataSource dataSource, IReadOnlyList<int> members, int maxEdges, PublishedRun? run,
+        CancellationToken ct)
     {
         var ids = members.ToArray();
-        var edges = await EdgesAsync(dataSource, "e.actor_id = any($1) and e.target_id = any($1)", ids, maxEdges + 1, ct).ConfigureAwait(false);
+        var edges = await source.AmongAsync(ids, maxEdges + 1, ct).ConfigureAwait(false);
         var truncated = edges.Count > maxEdges;
         if (truncated)
         {
@@ -27,7 +28,8 @@ internal static class EventSubgraphs
     }
 
     /// <summary>Entities within <paramref name="hops"/> events of <paramref name="start"/>, at most <paramref name="maxNodes"/>, heaviest edges first.</summary>
-    public static async Task<SubgraphView> NeighborhoodAsync(NpgsqlDataSource dataSource, int start, int hops, int maxNodes, PublishedRun? run, CancellationToken ct)
+    public static async Task<SubgraphView> NeighborhoodAsync(IEdgeSource source, NpgsqlDataSource dataSource, int start, int hops, int maxNodes, PublishedRun? run,
+        CancellationToken ct)
     {
         var nodes = new List<int> { start };
         var seen = new HashSet<int> { start };
@@ -37,7 +39,7 @@ internal static class EventSubgraphs
         for (var hop = 0; hop < hops && frontier.Length > 0; hop++)
         {
             var next = new List<int>();
-            foreach (var edge in await EdgesAsync(dataSource, "e.actor_id = any($1) or e.target_id = any($1)", frontier, maxNodes * 4, ct).ConfigureAwait(false))
+            foreach (var edge in await source.TouchingAsync(frontier, maxNodes * 4, ct).ConfigureAwait(false))
             {
                 var reachable = true;
                 foreach (var end in (ReadOnlySpan<int>)[edge.Actor, edge.Target])
@@ -63,7 +65,7 @@ internal static class EventSubgraphs
             }
             frontier = [.. next];
         }
-        var list = edges.Select(e => new Edge(e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Value)).ToList();
+        var list = edges.Select(e => new SubgraphEdge(e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Value)).ToList();
         return await ViewAsync(dataSource, [.. nodes], list, truncated, run, ct).ConfigureAwait(false);
     }
 
@@ -75,24 +77,7 @@ internal static class EventSubgraphs
         return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is int id ? id : null;
     }
 
-    private static async Task<List<Edge>> EdgesAsync(NpgsqlDataSource dataSource, string where, int[] ids, int limit, CancellationToken ct)
-    {
-        await using var cmd = dataSource.CreateCommand($"""
-            select e.actor_id, e.target_id, a.name, count(*) from events e join actions a on a.code = e.action
-            where {where} group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit $2
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = ids });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
-        var edges = new List<Edge>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            edges.Add(new Edge(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3)));
-        }
-        return edges;
-    }
-
-    private static async Task<SubgraphView> ViewAsync(NpgsqlDataSource dataSource, int[] nodeIds, List<Edge> edges, bool truncated, PublishedRun? run, CancellationToken ct)
+    private static async Task<SubgraphView> ViewAsync(NpgsqlDataSource dataSource, int[] nodeIds, List<SubgraphEdge> edges, bool truncated, PublishedRun? run, CancellationToken ct)
     {
         var names = new Dictionary<int, (string Id, EntityKind Kind)>();
         await using (var cmd = dataSource.CreateCommand("select id, kind, external_id from entities where id = any($1)"))
@@ -115,6 +100,4 @@ internal static class EventSubgraphs
     }
 
     private static string Kind(EntityKind kind) => kind.ToString().ToLowerInvariant();
-
-    private readonly record struct Edge(int Actor, int Target, string Action, long Count);
 }

@@ -4,6 +4,7 @@ using GraphGuard.Api.Json;
 using GraphGuard.Api.Observability;
 using GraphGuard.Api.Security;
 using GraphGuard.Api.Snapshot;
+using GraphGuard.Storage.Snapshots;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -86,7 +87,8 @@ internal static class AnalystEndpoints
         }
         var run = state.Run;
         var members = await ClusterQueries.MembersAsync(dataSource, id, MaxMembers, ct).ConfigureAwait(false);
-        var subgraph = await EventSubgraphs.AmongAsync(dataSource, [.. members.Select(m => m.Id)], MaxSubgraphEdges, run, ct).ConfigureAwait(false);
+        var subgraph = await EventSubgraphs.AmongAsync(Edges(state, run, dataSource), dataSource, [.. members.Select(m => m.Id)], MaxSubgraphEdges, run, ct)
+            .ConfigureAwait(false);
         var memberViews = members.Select(m =>
         {
             var risk = run?.Find(m.ExternalId);
@@ -114,7 +116,8 @@ internal static class AnalystEndpoints
         {
             return NotFound(context, $"there is no account '{id}'");
         }
-        var subgraph = await EventSubgraphs.NeighborhoodAsync(dataSource, start, hops, limit, state.Run, ct).ConfigureAwait(false);
+        var run = state.Run;
+        var subgraph = await EventSubgraphs.NeighborhoodAsync(Edges(state, run, dataSource), dataSource, start, hops, limit, run, ct).ConfigureAwait(false);
         return TypedResults.Json(new NeighborhoodView(id, hops, subgraph), ApiJsonContext.Default.NeighborhoodView);
     }
 
@@ -147,6 +150,15 @@ internal static class AnalystEndpoints
         var result = await AnalystDecisions.RecordAsync(dataSource, targets, request.ClusterId, request.Label, note, author, ct).ConfigureAwait(false);
         return TypedResults.Json(result, ApiJsonContext.Default.LabelResultView, statusCode: StatusCodes.Status201Created);
     }
+
+    /// <summary>
+    /// The published run's graph when it is loaded, else the events table within the run's window (all events
+    /// before any run is published), so both answer the same.
+    /// </summary>
+    private static IEdgeSource Edges(ServiceState state, PublishedRun? run, NpgsqlDataSource dataSource) =>
+        state.Graph is { } graph && graph.RunId == run?.Head.RunId
+            ? new GraphEdges(graph.Graph)
+            : new EventTableEdges(dataSource, run?.Head.Window ?? SnapshotWindow.All);
 
     private static bool TryInt(string? text, int fallback, int min, int max, out int value)
     {

@@ -49,6 +49,16 @@ internal static class PrometheusText
         Line(text, "graphguard_api_keys", null, keys.Count);
 
         var run = state.Run;
+        var graph = state.Graph;
+        Header(text, "graphguard_graph_run_id", "gauge", "The run whose interaction graph answers neighbourhoods from memory (0: none; the events table answers).");
+        Line(text, "graphguard_graph_run_id", null, graph?.RunId ?? 0);
+        if (graph is not null)
+        {
+            Header(text, "graphguard_graph_bytes", "gauge", "Bytes held by the in-memory interaction graph.");
+            Line(text, "graphguard_graph_bytes", null, graph.Graph.MemoryBytes);
+            Header(text, "graphguard_graph_load_seconds", "gauge", "Seconds the interaction graph took to load.");
+            Line(text, "graphguard_graph_load_seconds", null, graph.LoadTime.TotalSeconds);
+        }
         Header(text, "graphguard_published_run_id", "gauge", "The pipeline run being served (0: none yet).");
         Line(text, "graphguard_published_run_id", null, run?.Head.RunId ?? 0);
         if (run is not null)

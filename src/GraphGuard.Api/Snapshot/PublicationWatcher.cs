@@ -9,10 +9,11 @@ namespace GraphGuard.Api.Snapshot;
 /// Keeps the service current: loads the published run at start, and again whenever a publication appears —
 /// told by <c>NOTIFY graphguard_published</c> on a dedicated connection, or, should a notification be lost
 /// (the connection dropped), found by the periodic check of the latest publication. Keys and the pipelines'
-/// statuses are refreshed on the same beat (and keys on <c>NOTIFY graphguard_keys</c>).
+/// statuses are refreshed on the same beat (and keys on <c>NOTIFY graphguard_keys</c>). The run's interaction
+/// graph follows in the background (<see cref="PublishedGraphLoader"/>).
 /// </summary>
 internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, string connectionString, ServiceState state, ApiKeyCache keys,
-    ScoringServiceOptions options, ILogger<PublicationWatcher> logger) : BackgroundService
+    ScoringServiceOptions options, PublishedGraphLoader graphs, ILogger<PublicationWatcher> logger) : BackgroundService
 {
     public const string PublishedChannel = "graphguard_published";
 
@@ -82,6 +83,7 @@ internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, st
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var loaded = await PublishedRunLoader.LoadAsync(dataSource, head, ct).ConfigureAwait(false);
             state.Publish(loaded);
+            graphs.Follow(head, ct);
             LogLoaded(logger, head.RunId, head.PublicationId, head.Kind, loaded.AccountCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         state.SetPipelines(await PipelineStatusReader.ReadAsync(dataSource, ct).ConfigureAwait(false));

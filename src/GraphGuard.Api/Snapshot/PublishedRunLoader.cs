@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GraphGuard.Storage.Snapshots;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,13 +12,14 @@ internal static class PublishedRunLoader
     public static async Task<PublicationHead?> LatestAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand("""
-            select p.publication_id, p.run_id, p.kind, p.published_at, coalesce(r.model_version, '')
+            select p.publication_id, p.run_id, p.kind, p.published_at, coalesce(r.model_version, ''), r.window_from, r.window_to
             from publications p join pipeline_runs r using (run_id)
             order by p.publication_id desc limit 1
             """);
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         return await reader.ReadAsync(ct).ConfigureAwait(false)
-            ? new PublicationHead(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetDateTime(3), reader.GetString(4))
+            ? new PublicationHead(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetDateTime(3), reader.GetString(4),
+                new SnapshotWindow(reader.IsDBNull(5) ? null : reader.GetDateTime(5), reader.IsDBNull(6) ? null : reader.GetDateTime(6)))
             : null;
     }
 
