@@ -59,7 +59,7 @@ public sealed class AnalystTests
     }
 
     [Test]
-    public async Task A_cluster_shows_members_with_risk_evidence_and_the_events_among_members()
+    public async Task A_cluster_shows_members_with_risk_evidence_and_the_targets_they_share()
     {
         var cluster = await JsonAsync($"/v1/clusters/{_lockstep}");
         Assert.That(cluster.GetProperty("cluster").GetProperty("detectors").EnumerateArray().Select(d => d.GetString()),
@@ -75,7 +75,14 @@ public sealed class AnalystTests
         var edges = cluster.GetProperty("subgraph").GetProperty("edges").EnumerateArray()
             .Select(e => (e.GetProperty("source").GetString(), e.GetProperty("target").GetString(), e.GetProperty("action").GetString(), e.GetProperty("count").GetInt64()))
             .ToList();
-        Assert.That(edges, Is.EqualTo(new[] { ("account:a1", "account:a2", "follow", 3L), ("account:a2", "account:a3", "follow", 1L) }));
+        // Follows among members, and the device all three logged in from: a target two or more members share.
+        Assert.That(edges, Is.EqualTo(new[]
+        {
+            ("account:a1", "account:a2", "follow", 3L), ("account:a1", "device:d1", "login", 1L), ("account:a2", "account:a3", "follow", 1L),
+            ("account:a2", "device:d1", "login", 1L), ("account:a3", "device:d1", "login", 1L),
+        }));
+        Assert.That(cluster.GetProperty("subgraph").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("key").GetString()),
+            Is.EqualTo(new[] { "account:a1", "account:a2", "account:a3", "device:d1" }));
 
         await ProblemAssert.IsAsync(await _client.GetAsync("/v1/clusters/999999"), HttpStatusCode.NotFound, "999999");
         await ProblemAssert.IsAsync(await _client.GetAsync("/v1/clusters/abc"), HttpStatusCode.BadRequest, "cluster id");

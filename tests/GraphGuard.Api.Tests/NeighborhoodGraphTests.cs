@@ -47,8 +47,8 @@ public sealed class NeighborhoodGraphTests
     public async Task Graph_and_events_table_give_the_same_cluster_subgraph([Values(3, 20, 5000)] int maxEdges)
     {
         int[] members = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, ScoringWorld.DeviceId];
-        var fromGraph = Json(await EventSubgraphs.AmongAsync(new GraphEdges(_graph), _host.DataSource, members, maxEdges, null, default));
-        var fromTable = Json(await EventSubgraphs.AmongAsync(new EventTableEdges(_host.DataSource, Window), _host.DataSource, members, maxEdges, null, default));
+        var fromGraph = Json(await EventSubgraphs.ClusterAsync(new GraphEdges(_graph), _host.DataSource, members, maxEdges, null, default));
+        var fromTable = Json(await EventSubgraphs.ClusterAsync(new EventTableEdges(_host.DataSource, Window), _host.DataSource, members, maxEdges, null, default));
         Assert.That(fromGraph, Is.EqualTo(fromTable));
         Assert.That(fromGraph, Does.Contain("\"truncated\":" + (maxEdges < 5000 ? "true" : "false")));
     }

@@ -6,25 +6,30 @@ using Npgsql;
 namespace GraphGuard.Api.Data;
 
 /// <summary>
-/// Subgraphs of the published run's window, aggregated by (actor, target, action) with counts: the events among
-/// a cluster's members, and an account's neighborhood hop by hop. Sizes are capped and the cut is reported.
+/// Subgraphs of the published run's window, aggregated by (actor, target, action) with counts: a cluster's
+/// members and the targets they share, and an account's neighborhood hop by hop. Sizes are capped and the cut is reported.
 /// Edges come from an <see cref="IEdgeSource"/> (the run's graph in memory, else the events table); node names
 /// from entities by primary key.
 /// </summary>
 internal static class EventSubgraphs
 {
-    /// <summary>The events whose actor and target are both among <paramref name="members"/>, heaviest edges first.</summary>
-    public static async Task<SubgraphView> AmongAsync(IEdgeSource source, NpgsqlDataSource dataSource, IReadOnlyList<int> members, int maxEdges, PublishedRun? run,
+    /// <summary>
+    /// A cluster's picture (see <see cref="IEdgeSource.ClusterAsync"/>): its members, the targets at least two of them
+    /// acted on, and the events to those and between members, heaviest edges first.
+    /// </summary>
+    public static async Task<SubgraphView> ClusterAsync(IEdgeSource source, NpgsqlDataSource dataSource, IReadOnlyList<int> members, int maxEdges, PublishedRun? run,
         CancellationToken ct)
     {
         var ids = members.ToArray();
-        var edges = await source.AmongAsync(ids, maxEdges + 1, ct).ConfigureAwait(false);
+        var edges = await source.ClusterAsync(ids, maxEdges + 1, ct).ConfigureAwait(false);
         var truncated = edges.Count > maxEdges;
         if (truncated)
         {
             edges.RemoveAt(edges.Count - 1);
         }
-        return await ViewAsync(dataSource, ids, edges, truncated, run, ct).ConfigureAwait(false);
+        var memberSet = ids.ToHashSet();
+        var targets = edges.Select(e => e.Target).Where(t => !memberSet.Contains(t)).Distinct();
+        return await ViewAsync(dataSource, [.. ids, .. targets], edges, truncated, run, ct).ConfigureAwait(false);
     }
 
     /// <summary>Entities within <paramref name="hops"/> events of <paramref name="start"/>, at most <paramref name="maxNodes"/>, heaviest edges first.</summary>

@@ -10,20 +10,26 @@ namespace GraphGuard.Api.Data;
 /// </summary>
 internal sealed class EventTableEdges(NpgsqlDataSource dataSource, SnapshotWindow window) : IEdgeSource
 {
-    public Task<List<SubgraphEdge>> AmongAsync(int[] ids, int limit, CancellationToken ct) =>
-        EdgesAsync("e.actor_id = any($1) and e.target_id = any($1)", ids, limit, ct);
+    private const string InWindow = "($3::timestamptz is null or e.ts >= $3) and ($4::timestamptz is null or e.ts < $4)";
 
-    public Task<List<SubgraphEdge>> TouchingAsync(int[] ids, int limit, CancellationToken ct) =>
-        EdgesAsync("(e.actor_id = any($1) or e.target_id = any($1))", ids, limit, ct);
+    // actions.name is collate "C", so "order by 4 desc, 1, 2, 3" is the in-memory graph's ordinal order.
+    public Task<List<SubgraphEdge>> ClusterAsync(int[] members, int limit, CancellationToken ct) => EdgesAsync($"""
+        with m as (select e.actor_id, e.target_id, e.action from events e where e.actor_id = any($1) and {InWindow}),
+        kept as (select target_id from m group by target_id having count(distinct actor_id) >= 2 or target_id = any($1))
+        select m.actor_id, m.target_id, a.name, count(*) from m join actions a on a.code = m.action
+        where m.target_id in (select target_id from kept)
+        group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit $2
+        """, members, limit, ct);
 
-    private async Task<List<SubgraphEdge>> EdgesAsync(string where, int[] ids, int limit, CancellationToken ct)
+    public Task<List<SubgraphEdge>> TouchingAsync(int[] ids, int limit, CancellationToken ct) => EdgesAsync($"""
+        select e.actor_id, e.target_id, a.name, count(*) from events e join actions a on a.code = e.action
+        where (e.actor_id = any($1) or e.target_id = any($1)) and {InWindow}
+        group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit $2
+        """, ids, limit, ct);
+
+    private async Task<List<SubgraphEdge>> EdgesAsync(string sql, int[] ids, int limit, CancellationToken ct)
     {
-        // actions.name is collate "C", so this order is the in-memory graph's ordinal one.
-        await using var cmd = dataSource.CreateCommand($"""
-            select e.actor_id, e.target_id, a.name, count(*) from events e join actions a on a.code = e.action
-            where {where} and ($3::timestamptz is null or e.ts >= $3) and ($4::timestamptz is null or e.ts < $4)
-            group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit $2
-            """);
+        await using var cmd = dataSource.CreateCommand(sql);
         cmd.Parameters.Add(new NpgsqlParameter { Value = ids });
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)window.From ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });

@@ -8,15 +8,24 @@ namespace GraphGuard.Api.Data;
 /// </summary>
 internal sealed class GraphEdges(InteractionGraph graph) : IEdgeSource
 {
-    public Task<List<SubgraphEdge>> AmongAsync(int[] ids, int limit, CancellationToken ct)
+    public Task<List<SubgraphEdge>> ClusterAsync(int[] members, int limit, CancellationToken ct)
     {
-        var members = InGraph(ids);
+        var inGraph = InGraph(members);
         var counts = new Dictionary<(int Actor, int Target, byte Action), long>();
-        foreach (var v in members)
+        foreach (var v in inGraph)
         {
-            CountOut(counts, v, members);
+            CountOut(counts, v, within: null);
         }
         GC.KeepAlive(graph);
+        var actors = new Dictionary<int, HashSet<int>>();
+        foreach (var (actor, target, _) in counts.Keys)
+        {
+            (actors.TryGetValue(target, out var set) ? set : actors[target] = []).Add(actor);
+        }
+        foreach (var key in counts.Keys.Where(k => !inGraph.Contains(k.Target) && actors[k.Target].Count < 2).ToList())
+        {
+            counts.Remove(key);
+        }
         return Task.FromResult(Top(counts, limit));
     }
 

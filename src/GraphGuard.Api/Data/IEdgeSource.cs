@@ -7,8 +7,12 @@ namespace GraphGuard.Api.Data;
 /// </summary>
 internal interface IEdgeSource
 {
-    /// <summary>The edges whose actor and target are both among <paramref name="ids"/>.</summary>
-    Task<List<SubgraphEdge>> AmongAsync(int[] ids, int limit, CancellationToken ct);
+    /// <summary>
+    /// A cluster's edges: those from one of <paramref name="members"/> to another member, or to an entity that at least
+    /// two members acted on (a shared device, a post they all liked, an account they all followed). Coordinated
+    /// accounts mostly act on the same targets rather than on each other, so those targets are the picture.
+    /// </summary>
+    Task<List<SubgraphEdge>> ClusterAsync(int[] members, int limit, CancellationToken ct);
 
     /// <summary>The edges with an end among <paramref name="ids"/>.</summary>
     Task<List<SubgraphEdge>> TouchingAsync(int[] ids, int limit, CancellationToken ct);

@@ -34,7 +34,7 @@ internal static class AnalystEndpoints
             .Produces<ClusterView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .Requires(Scope.ClustersRead).Measured(metrics, "GET /v1/clusters/{id}")
             .WithName("GetCluster").WithTags("analysts")
-            .WithSummary("One cluster: evidence sentences, members with roles and risk, and the events among members as nodes and edges");
+            .WithSummary("One cluster: evidence sentences, members with roles and risk, and its subgraph (members, the targets two or more of them acted on, and the events to those) as nodes and edges");
 
         app.MapGet("/v1/accounts/{id}/neighborhood", (string id, [FromQuery] string? hops, [FromQuery] string? limit, HttpContext context) =>
                 NeighborhoodAsync(context, state, dataSource, id, hops, limit))
@@ -87,7 +87,7 @@ internal static class AnalystEndpoints
         }
         var run = state.Run;
         var members = await ClusterQueries.MembersAsync(dataSource, id, MaxMembers, ct).ConfigureAwait(false);
-        var subgraph = await EventSubgraphs.AmongAsync(Edges(state, run, dataSource), dataSource, [.. members.Select(m => m.Id)], MaxSubgraphEdges, run, ct)
+        var subgraph = await EventSubgraphs.ClusterAsync(Edges(state, run, dataSource), dataSource, [.. members.Select(m => m.Id)], MaxSubgraphEdges, run, ct)
             .ConfigureAwait(false);
         var memberViews = members.Select(m =>
         {
