@@ -38,24 +38,21 @@ internal static class RiskInputLoader
             Content = detection.Content,
             TrustedSeeds = [],
         };
-        var columns = new List<(string Name, float[] Values)>();
+        FeatureMatrix graphFeatures;
         using (var projection = SharedContextProjection.Build(graph, new ProjectionOptions()))
         {
             // Age is measured at the snapshot's end, not at the clock's now, so features do not drift with the day.
             var asOf = window.To ?? graph.At((int)Math.Min(int.MaxValue, detection.AsOf));
-            var graphFeatures = GraphFeatures.Compute(graph, projection, detection.CreatedAt, asOf, []);
-            columns.AddRange(RiskFeatureColumns.Of(graphFeatures));
+            graphFeatures = GraphFeatures.Compute(graph, projection, detection.CreatedAt, asOf, []);
             log.Done("graph features", $"{graphFeatures.ColumnCount} per account");
         }
 
         var report = CoordinationDetection.Run(detection, new DetectionOptions());
-        columns.AddRange(RiskFeatureColumns.Of(report.Features));
         log.Done("detection", $"{report.Features.ColumnCount} detector features, {report.Clusters.Count:N0} clusters");
 
         // The content-signal aggregates (content_<signal>_mean, _max, _flagged_share) come with the detector features.
         var content = report.Features.Names.Count(n => n.StartsWith("content_", StringComparison.Ordinal));
         var profile = await AccountProfiles.ReadAsync(dataSource, graph, accounts, RiskFeatureCatalogue.ProfilePrefix, ct);
-        columns.AddRange(profile);
         var labels = await AccountLabels.ReadLatestAsync(dataSource, graph, accounts, ct);
         log.Done("profiles and labels",
             $"{content} content features, {profile.Count} profile fields, {labels.Count(l => l == true):N0} accounts labeled abusive and {labels.Count(l => l == false):N0} benign");
@@ -64,7 +61,7 @@ internal static class RiskInputLoader
         try
         {
             log.Done("relations", string.Join(", ", relations.Graph.Relations.Select(r => $"{r.Name} {r.Graph.EdgeCount / 2:N0} ties")));
-            var features = RiskFeatureColumns.Combine(accounts.Nodes, columns);
+            var features = RiskFeatureColumns.Assemble(accounts.Nodes, graphFeatures, report.Features, profile);
             return (new RiskInput(features, relations, labels), accounts.Nodes);
         }
         catch

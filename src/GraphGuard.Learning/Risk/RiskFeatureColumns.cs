@@ -35,6 +35,14 @@ public static class RiskFeatureColumns
         return table.ToMatrix();
     }
 
+    /// <summary>
+    /// The risk model's base input, as <c>graphguard train</c> and the pipeline both build it: graph features, then
+    /// detector features (whose trust replaces the graph's), then profile fields, every matrix in
+    /// <paramref name="accountIds"/>' row order.
+    /// </summary>
+    public static FeatureMatrix Assemble(int[] accountIds, FeatureMatrix graph, FeatureMatrix detectors, IEnumerable<(string Name, float[] Values)> profile) =>
+        Combine(accountIds, Of(graph).Concat(Of(detectors)).Concat(profile));
+
     /// <summary>The columns of a matrix, copied out.</summary>
     public static IEnumerable<(string Name, float[] Values)> Of(FeatureMatrix matrix)
     {

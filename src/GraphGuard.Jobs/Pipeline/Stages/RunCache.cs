@@ -61,8 +61,8 @@ internal sealed class RunCache : IDisposable
     }
 
     /// <summary>
-    /// The risk model's input: graph, detector and profile features (in that order, as <c>graphguard train</c>
-    /// reads them), the relations, and the labels as they are now.
+    /// The risk model's input: graph, detector and profile features (<see cref="RiskFeatureColumns.Assemble"/>),
+    /// the relations, and the labels as they are now.
     /// </summary>
     public async Task<RiskInput> RiskInputAsync(StageContext context, CancellationToken ct)
     {
@@ -72,11 +72,8 @@ internal sealed class RunCache : IDisposable
         {
             GraphFeatures ??= await FeatureStore.ReadForPipelineRunAsync(context.DataSource, context.RunId, PipelineStages.GraphFeaturesKind, ct).ConfigureAwait(false);
             DetectorFeatures ??= await FeatureStore.ReadForPipelineRunAsync(context.DataSource, context.RunId, ClusterStore.DetectorFeaturesKind, ct).ConfigureAwait(false);
-            var columns = new List<(string Name, float[] Values)>();
-            columns.AddRange(RiskFeatureColumns.Of(InAccountOrder(GraphFeatures, nodes)));
-            columns.AddRange(RiskFeatureColumns.Of(InAccountOrder(DetectorFeatures, nodes)));
-            columns.AddRange(await AccountProfiles.ReadAsync(context.DataSource, input.Graph, input.Accounts, RiskFeatureCatalogue.ProfilePrefix, ct).ConfigureAwait(false));
-            _riskFeatures = RiskFeatureColumns.Combine(nodes, columns);
+            var profile = await AccountProfiles.ReadAsync(context.DataSource, input.Graph, input.Accounts, RiskFeatureCatalogue.ProfilePrefix, ct).ConfigureAwait(false);
+            _riskFeatures = RiskFeatureColumns.Assemble(nodes, InAccountOrder(GraphFeatures, nodes), InAccountOrder(DetectorFeatures, nodes), profile);
         }
         _relations ??= RiskRelations.Build(input.Graph);
         var labels = await AccountLabels.ReadLatestAsync(context.DataSource, input.Graph, input.Accounts, ct).ConfigureAwait(false);
