@@ -82,7 +82,7 @@ internal static class LearnBenchmark
 
         var labeled = Enumerable.Range(0, input.Labels.Count).Where(r => input.Labels[r] is not null).ToArray();
         var labels = labeled.Select(r => input.Labels[r] == true ? 1f : 0f).ToArray();
-        var values = RiskFeatureColumns.Rows(features, labeled);
+        var values = features.RowsOf(labeled);
         var parameters = new RiskTrainingOptions().Booster with { Threads = settings.Threads };
         using var reference = new XgboostCliReference();
         reference.WriteMatrix(values, labels, features.ColumnCount);

@@ -30,6 +30,17 @@ public sealed class FeatureMatrix
 
     public ReadOnlySpan<float> Row(int row) => Values.AsSpan(row * ColumnCount, ColumnCount);
 
+    /// <summary>The given rows, in that order, as one row-major block (what XGBoost copies in).</summary>
+    public float[] RowsOf(ReadOnlySpan<int> rows)
+    {
+        var values = new float[(long)rows.Length * ColumnCount];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Row(rows[i]).CopyTo(values.AsSpan(i * ColumnCount, ColumnCount));
+        }
+        return values;
+    }
+
     public float this[int row, string column] => Values[(row * ColumnCount) + Column(column)];
 
     public int Column(string name)

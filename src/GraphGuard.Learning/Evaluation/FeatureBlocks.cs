@@ -2,7 +2,7 @@ using GraphGuard.Core.Features;
 
 namespace GraphGuard.Learning.Evaluation;
 
-/// <summary>Side-by-side joins and row selections of dense feature matrices.</summary>
+/// <summary>Side-by-side joins of dense feature matrices.</summary>
 internal static class FeatureBlocks
 {
     /// <summary>The columns of every part, left to right; all parts share the same rows.</summary>
@@ -29,17 +29,5 @@ internal static class FeatureBlocks
             }
         });
         return new FeatureMatrix([.. parts.SelectMany(p => p.Names)], parts[0].AccountIds, values);
-    }
-
-    /// <summary>The given rows, in that order, as one row-major block (what XGBoost copies in).</summary>
-    public static float[] Rows(FeatureMatrix matrix, ReadOnlySpan<int> rows)
-    {
-        var width = matrix.ColumnCount;
-        var values = new float[(long)rows.Length * width];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            matrix.Row(rows[i]).CopyTo(values.AsSpan(i * width, width));
-        }
-        return values;
     }
 }

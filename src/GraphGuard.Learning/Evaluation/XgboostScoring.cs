@@ -19,6 +19,6 @@ internal static class XgboostScoring
     private static XgboostMatrix Matrix(FeatureMatrix features, bool[] labels, int[] rows)
     {
         float[] targets = [.. rows.Select(r => labels[r] ? 1f : 0f)];
-        return XgboostMatrix.FromDense(FeatureBlocks.Rows(features, rows), rows.Length, features.ColumnCount, targets, featureNames: features.Names);
+        return XgboostMatrix.FromDense(features.RowsOf(rows), rows.Length, features.ColumnCount, targets, featureNames: features.Names);
     }
 }

@@ -65,17 +65,4 @@ public static class RiskFeatureColumns
         }
         return values;
     }
-
-    /// <summary>The rows at <paramref name="rows"/>, row-major, for XGBoost.</summary>
-    public static float[] Rows(FeatureMatrix matrix, ReadOnlySpan<int> rows)
-    {
-        ArgumentNullException.ThrowIfNull(matrix);
-        var width = matrix.ColumnCount;
-        var values = new float[(long)rows.Length * width];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            matrix.Row(rows[i]).CopyTo(values.AsSpan(i * width, width));
-        }
-        return values;
-    }
 }

@@ -113,7 +113,7 @@ public sealed class RiskModel : IDisposable
         for (var start = 0; start < explained.Length; start += chunkRows)
         {
             var rows = explained.AsSpan(start, Math.Min(chunkRows, explained.Length - start)).ToArray();
-            using var chunk = XgboostMatrix.FromDense(RiskFeatureColumns.Rows(features, rows), rows.Length, width, featureNames: FeatureNames);
+            using var chunk = XgboostMatrix.FromDense(features.RowsOf(rows), rows.Length, width, featureNames: FeatureNames);
             var contributions = _booster.PredictContributions(chunk);
             Parallel.For(0, rows.Length, i =>
                 why[rows[i]] = RiskReasons.Top(contributions.AsSpan(i * (width + 1), width + 1), FeatureNames, features.Row(rows[i]), reasons));

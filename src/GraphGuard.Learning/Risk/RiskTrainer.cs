@@ -169,12 +169,12 @@ public static class RiskTrainer
     private static XgboostMatrix Matrix(FeatureMatrix features, IReadOnlyList<bool?> labels, int[] rows)
     {
         var targets = rows.Select(r => labels[r]!.Value ? 1f : 0f).ToArray();
-        return XgboostMatrix.FromDense(RiskFeatureColumns.Rows(features, rows), rows.Length, features.ColumnCount, targets, featureNames: features.Names);
+        return XgboostMatrix.FromDense(features.RowsOf(rows), rows.Length, features.ColumnCount, targets, featureNames: features.Names);
     }
 
     private static float[] Margins(XgboostBooster booster, FeatureMatrix features, int[] rows)
     {
-        using var matrix = XgboostMatrix.FromDense(RiskFeatureColumns.Rows(features, rows), rows.Length, features.ColumnCount, featureNames: features.Names);
+        using var matrix = XgboostMatrix.FromDense(features.RowsOf(rows), rows.Length, features.ColumnCount, featureNames: features.Names);
         return booster.PredictMargin(matrix);
     }
 
@@ -183,7 +183,7 @@ public static class RiskTrainer
 
     private static List<RiskFeatureImportance> Importance(XgboostBooster booster, FeatureMatrix features, IReadOnlyList<bool?> labels, int[] rows)
     {
-        using var matrix = XgboostMatrix.FromDense(RiskFeatureColumns.Rows(features, rows), rows.Length, features.ColumnCount, featureNames: features.Names);
+        using var matrix = XgboostMatrix.FromDense(features.RowsOf(rows), rows.Length, features.ColumnCount, featureNames: features.Names);
         var contributions = booster.PredictContributions(matrix);
         var width = features.ColumnCount + 1;
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
