@@ -16,6 +16,11 @@ command -v xgboost >/dev/null || need+=(xgboost)
 command -v wrk >/dev/null || need+=(wrk)
 # curl: demo.sh waits for the service and shows its example requests with it.
 command -v curl >/dev/null || need+=(curl)
+# Node.js and npm: the analyst workspace (web/) is TypeScript built from its lockfile; tests run Neo4j's Cypher parser with node.
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
+# Chromium: the workspace's browser tests drive Debian's build with playwright-core (no browser is downloaded).
+command -v chromium >/dev/null || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing Debian packages: ${need[*]}; run as root or install them first" >&2
@@ -35,6 +40,12 @@ if [ -z "${GRAPHGUARD_HOME:-}" ]; then
     echo "setup: postgres cannot traverse $PWD; keeping the database in $GRAPHGUARD_HOME"
   fi
 fi
+
+# The workspace: npm ci only when the lockfile changed since the last install, then build web/dist, which the Api project copies.
+if ! cmp -s web/package-lock.json web/node_modules/.installed-lock.json 2>/dev/null; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
+fi
+(cd web && npm run --silent build)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build GraphGuard.sln -c Release -nologo -clp:ErrorsOnly -v:q

@@ -3,6 +3,8 @@ using GraphGuard.Api.Json;
 using GraphGuard.Api.Observability;
 using GraphGuard.Api.Security;
 using GraphGuard.Api.Snapshot;
+using GraphGuard.Api.Workspace;
+using GraphGuard.Api.Workspace.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -38,6 +40,7 @@ public static class ScoringService
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddSingleton<ServiceMetrics>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<WorkspaceSessions>();
         builder.Services.AddHostedService(sp => new PublicationWatcher(dataSource, options.ConnectionString, sp.GetRequiredService<ServiceState>(),
             sp.GetRequiredService<ApiKeyCache>(), options,
             new PublishedGraphLoader(dataSource, sp.GetRequiredService<ServiceState>(), sp.GetRequiredService<ILogger<PublishedGraphLoader>>()),
@@ -47,6 +50,7 @@ public static class ScoringService
             // The naming policy is the options' own, not the context's: bodies bound by the framework are snake_case too.
             j.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
             j.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            j.SerializerOptions.TypeInfoResolverChain.Insert(1, WorkspaceJsonContext.Default);
         });
         builder.Services.Configure<RouteHandlerOptions>(r => r.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = c =>
@@ -67,12 +71,18 @@ public static class ScoringService
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<MetricsMiddleware>();
+        app.UseMiddleware<WorkspaceGuard>();
         app.UseMiddleware<ApiKeyMiddleware>();
 
         var state = app.Services.GetRequiredService<ServiceState>();
         var metrics = app.Services.GetRequiredService<ServiceMetrics>();
         EnforcementEndpoints.Map(app, state, dataSource, metrics);
         AnalystEndpoints.Map(app, state, dataSource, metrics);
+        var keys = app.Services.GetRequiredService<ApiKeyCache>();
+        WorkspaceSessionEndpoints.Map(app, state, app.Services.GetRequiredService<WorkspaceSessions>(), keys, metrics, options);
+        WorkspaceClusterEndpoints.Map(app, state, dataSource, new ClusterQueueCache(dataSource), metrics);
+        WorkspaceAccountEndpoints.Map(app, state, dataSource, metrics);
+        WorkspaceDecisionEndpoints.Map(app, state, dataSource, metrics);
         OperationsEndpoints.Map(app, state, app.Services.GetRequiredService<ApiKeyCache>(), metrics, TimeProvider.System);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);

@@ -12,6 +12,12 @@ public sealed record ScoringServiceOptions
     /// <summary>How often the latest publication, the keys and the pipelines' statuses are checked without a notification.</summary>
     public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a workspace session lasts after sign-in.</summary>
+    public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromHours(8);
+
+    /// <summary>The built workspace (index.html and assets/); by default wwwroot beside the binary.</summary>
+    public string WorkspaceRoot { get; init; } = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
     /// <summary>Log requests and framework events at Information (off by default: logging stays off the hot path).</summary>
     public bool Verbose { get; init; }
 }

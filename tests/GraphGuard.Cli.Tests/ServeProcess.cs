@@ -15,10 +15,10 @@ internal sealed class ServeProcess : IDisposable
     public HttpClient Client { get; }
 
     /// <summary>Starts the service and waits until it answers /healthz (not necessarily ready).</summary>
-    public static async Task<ServeProcess> StartAsync(string connection)
+    public static async Task<ServeProcess> StartAsync(string connection, params string[] options)
     {
         var port = FreePort();
-        var process = Process.Start(GraphGuardProcess.StartInfo(connection, "serve", "--urls", $"http://127.0.0.1:{port}"))!;
+        var process = Process.Start(GraphGuardProcess.StartInfo(connection, ["serve", "--urls", $"http://127.0.0.1:{port}", .. options]))!;
         var serve = new ServeProcess(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await serve.AnswersAsync())

@@ -36,6 +36,9 @@ internal sealed class ApiKeyCache : IDisposable
         return key;
     }
 
+    /// <summary>The key with <paramref name="prefix"/> as the cache holds it now (revoked keys included), or null.</summary>
+    public CachedKey? Find(string prefix) => _byPrefix.GetValueOrDefault(prefix);
+
     /// <summary>Reloads every key. A key whose rate is unchanged keeps its bucket, so a refresh cannot reset a limit.</summary>
     public async Task RefreshAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {

@@ -12,7 +12,8 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen (127.0.0.1 only)", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var check = new Option<int>("--check-seconds") { Description = "Seconds between checks for a new publication when no notification arrives", DefaultValueFactory = _ => 10 };
         var verbose = new Option<bool>("--verbose") { Description = "Log every request (slower)" };
-        var command = new Command("serve", "Serve the published run's risk scores, clusters and labels over HTTP (see docs/api.md)") { urls, check, verbose };
+        var session = new Option<double>("--session-minutes") { Description = "How long a workspace sign-in lasts", DefaultValueFactory = _ => 480 };
+        var command = new Command("serve", "Serve the published run's risk scores, clusters and labels over HTTP (see docs/api.md)") { urls, check, verbose, session };
         CliAction.Set(command, async (parse, ct) =>
         {
             // Migrate first, so a fresh database serves (503 until a run is published) instead of failing on missing tables.
@@ -23,10 +24,11 @@ internal static class ServeCommand
                 Urls = parse.GetValue(urls)!,
                 CheckInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(check))),
                 Verbose = parse.GetValue(verbose),
+                SessionLifetime = TimeSpan.FromMinutes(Math.Max(0.01, parse.GetValue(session))),
             };
             await using var app = ScoringService.Build(options);
             await app.StartAsync(ct);
-            Console.WriteLine($"graphguard: serving on {string.Join(", ", app.Urls)} (Ctrl+C to stop)");
+            Console.WriteLine($"graphguard: serving on {string.Join(", ", app.Urls)} (Ctrl+C to stop); the analyst workspace is at {app.Urls.First()}/");
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);

@@ -1,0 +1,210 @@
+using System.Text.Json.Nodes;
+using GraphGuard.Tests.Shared;
+using Npgsql;
+
+namespace GraphGuard.Cli.Tests.Workspace;
+
+/// <summary>
+/// The analyst workspace in a real Chromium against a real <c>graphguard serve</c> on a generated, ingested and
+/// published world: sign-in, the queue, the round trip to a decision and its undo, a pivot, a path query, a bulk
+/// preview, CSRF refusal, an expired session and keys without analyst rights. Screenshots go to
+/// artifacts/workspace-screenshots (docs/workspace.md shows chosen ones).
+/// </summary>
+[NonParallelizable]
+public sealed class WorkspaceBrowserTests
+{
+    private GeneratedWorld _world = null!;
+    private ServeProcess _serve = null!;
+    private BrowserDriver _browser = null!;
+    private NpgsqlDataSource _db = null!;
+    private string _analystKey = null!;
+    private string _readerKey = null!;
+    private string _enforcementKey = null!;
+    private long _clusterId;
+    private string _shots = null!;
+
+    [OneTimeSetUp]
+    public async Task PublishAWorldAndOpenTheBrowser()
+    {
+        _world = await GeneratedWorld.CreateAsync("workspace", 3_000, 23);
+        await _world.Succeed("run", "--jobs", Path.Combine(TestDatabase.RepositoryRoot(), "jobs"));
+        _analystKey = (await _world.Succeed("keys", "create", "--name", "ana", "--scope", "clusters:read", "--scope", "labels:write")).Trim();
+        _readerKey = (await _world.Succeed("keys", "create", "--name", "reader", "--scope", "clusters:read")).Trim();
+        _enforcementKey = (await _world.Succeed("keys", "create", "--name", "fraud-engine", "--scope", "risk:read")).Trim();
+        _db = NpgsqlDataSource.Create(_world.Connection);
+        _clusterId = await TestDatabase.CountAsync(_db, "select cluster_id from clusters order by score desc, cluster_id limit 1");
+        _serve = await StartServeAsync();
+        _browser = await BrowserDriver.StartAsync();
+        _shots = Path.Combine(TestDatabase.RepositoryRoot(), "artifacts", "workspace-screenshots");
+    }
+
+    [OneTimeTearDown]
+    public async Task Close()
+    {
+        _browser?.Dispose();
+        _serve?.Dispose();
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+        _world?.Dispose();
+    }
+
+    [Test]
+    public async Task Sign_in_opens_the_queue_with_an_http_only_strict_cookie_and_the_keyboard_opens_a_cluster()
+    {
+        var result = await RunAsync("queue", new { });
+        var clusters = await TestDatabase.CountAsync(_db, "select count(*) from clusters");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["rows"]!.GetValue<int>(), Is.EqualTo(clusters), "one row per cluster of the published run");
+            Assert.That(result["second"]!.GetValue<long>(), Is.Positive);
+            Assert.That(result["sortKept"]!.GetValue<string>(), Is.EqualTo("size"), "a shared queue URL keeps its order");
+        });
+    }
+
+    [Test]
+    public async Task Queue_to_cluster_to_account_to_decision_to_audit_and_undo()
+    {
+        const string reason = "same device and lockstep likes as the rest of the ring";
+        var result = await RunAsync("roundTrip", new { clusterId = _clusterId, reason });
+        var account = result["account"]!.GetValue<string>();
+        var batch = result["batch"]!.GetValue<long>();
+        Assert.That(result["webgl"]!.GetValue<string>(), Is.EqualTo("webgl"), "the cluster graph drew with WebGL");
+        await using var cmd = _db.CreateCommand("""
+            select d.label, d.note, d.author, d.model_version is not null, cardinality(d.reasons_shown), d.undone_by,
+                   (select count(*) from labels l join entities e on e.id = l.account_id where e.external_id = $1 and l.source = 'analyst')
+            from analyst_decisions d join entities e on e.id = d.account_id where d.batch_id = $2 and e.external_id = $1
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = account });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = batch });
+        await using var reader = await cmd.ExecuteReaderAsync();
+        Assert.That(await reader.ReadAsync(), Is.True, $"decision {batch} on {account} is stored");
+        Assert.Multiple(() =>
+        {
+            Assert.That(reader.GetString(0), Is.EqualTo("abusive"));
+            Assert.That(reader.GetString(1), Is.EqualTo(reason));
+            Assert.That(reader.GetString(2), Is.EqualTo("ana"), "the author is the signed-in key's name");
+            Assert.That(reader.GetBoolean(3), Is.True, "the model version is kept");
+            Assert.That(reader.GetInt32(4), Is.Positive, "the reasons shown at decision time are kept");
+            Assert.That(reader.GetString(5), Is.EqualTo("ana"), "undone from the audit page");
+            Assert.That(reader.GetInt64(6), Is.Zero, "undo removed the training label the decision wrote");
+        });
+    }
+
+    [Test]
+    public async Task Clicking_a_shared_target_lists_every_account_on_it()
+    {
+        var result = await RunAsync("pivot", new { clusterId = _clusterId });
+        var accounts = result["accounts"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        var members = (await MembersAsync(_clusterId)).Intersect(accounts).Count();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["url"]!.GetValue<string>(), Does.Match("#/pivot/[0-9]+$"), "a pivot is a shareable URL");
+            Assert.That(members, Is.GreaterThanOrEqualTo(2), "a shared target was acted on by two or more members, all listed");
+        });
+    }
+
+    [Test]
+    public async Task Two_members_of_a_cluster_are_connected_through_what_they_share()
+    {
+        var members = await MembersAsync(_clusterId);
+        var result = await RunAsync("paths", new { from = members[0], to = members[^1] });
+        var paths = result["paths"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+        Assert.That(paths, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(paths[0], Does.Contain(members[0]).And.Contain(members[^1]));
+            Assert.That(result["url"]!.GetValue<string>(), Does.EndWith($"#/paths?from={members[0]}&to={members[^1]}"));
+        });
+    }
+
+    [Test]
+    public async Task A_cluster_decision_previews_its_count_and_escalation_trains_nothing()
+    {
+        var clusterId = await TestDatabase.CountAsync(_db, "select cluster_id from clusters order by score, cluster_id limit 1");
+        var size = await TestDatabase.CountAsync(_db, $"select count(*) from cluster_members where cluster_id = {clusterId}");
+        var labelsBefore = await TestDatabase.CountAsync(_db, "select count(*) from labels");
+        var result = await RunAsync("bulkPreview", new { clusterId, reason = "needs a second look: new ring pattern" });
+        Assert.That(result["preview"]!.GetValue<string>(), Does.StartWith($"This decision covers {size} accounts"));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await TestDatabase.CountAsync(_db, $"select count(*) from analyst_decisions where cluster_id = {clusterId} and label = 'escalate'"), Is.EqualTo(size));
+            Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from labels"), Is.EqualTo(labelsBefore), "escalate is not a training label");
+        });
+    }
+
+    [Test]
+    public async Task Writes_without_the_sessions_csrf_token_are_refused()
+    {
+        var result = await RunAsync("csrf", new { account = (await MembersAsync(_clusterId))[0] });
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["none"]!.GetValue<int>(), Is.EqualTo(403));
+            Assert.That(result["noneDetail"]!.GetValue<string>(), Does.Contain("CSRF token"));
+            Assert.That(result["wrong"]!.GetValue<int>(), Is.EqualTo(403));
+            Assert.That(result["right"]!.GetValue<int>(), Is.EqualTo(200), "the same write with the token passes");
+        });
+    }
+
+    [Test]
+    public async Task An_expired_session_asks_to_sign_in_again()
+    {
+        // A second service whose sessions last three seconds.
+        using var shortLived = await StartServeAsync("--session-minutes", "0.05");
+        var result = await RunAsync("expiredSession", new { clusterId = _clusterId, waitMs = 3_500 }, shortLived);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["message"]!.GetValue<string>(), Does.Contain("session has ended"));
+            Assert.That(result["status"]!.GetValue<int>(), Is.EqualTo(401));
+        });
+    }
+
+    [Test]
+    public async Task An_enforcement_key_cannot_open_the_workspace_and_a_read_only_key_cannot_decide()
+    {
+        var result = await RunAsync("keysWithoutRights", new { enforcementKey = _enforcementKey, readerKey = _readerKey, account = (await MembersAsync(_clusterId))[0] });
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["refused"]!.GetValue<string>(), Does.Contain("not an analyst key"));
+            Assert.That(result["cookie"]!.GetValue<bool>(), Is.False, "no session for an enforcement key");
+            Assert.That(result["readOnlyNotice"]!.GetValue<bool>(), Is.True);
+            Assert.That(result["decide"]!.GetValue<int>(), Is.EqualTo(403));
+        });
+    }
+
+    private async Task<JsonNode> RunAsync(string scenario, object args, ServeProcess? serve = null)
+    {
+        var all = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(args))!.AsObject();
+        all["baseUrl"] = (serve ?? _serve).Client.BaseAddress!.ToString().TrimEnd('/');
+        all["analystKey"] = _analystKey;
+        all["shots"] = _shots;
+        return (await _browser.RunAsync(scenario, all))!;
+    }
+
+    private async Task<ServeProcess> StartServeAsync(params string[] options)
+    {
+        var serve = await ServeProcess.StartAsync(_world.Connection, options);
+        // The workspace's graph views need the run's graph in memory, which loads after the scores.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(await serve.Client.GetStringAsync("/metrics")).Contains("graphguard_graph_run_id 1", StringComparison.Ordinal))
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the published run's graph did not load within a minute");
+            await Task.Delay(200);
+        }
+        return serve;
+    }
+
+    private async Task<List<string>> MembersAsync(long clusterId)
+    {
+        await using var cmd = _db.CreateCommand("select e.external_id from cluster_members m join entities e on e.id = m.account_id where m.cluster_id = $1 order by e.external_id");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = clusterId });
+        var members = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            members.Add(reader.GetString(0));
+        }
+        return members;
+    }
+}

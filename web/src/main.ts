@@ -1,0 +1,58 @@
+// The analyst workspace: a hash router over the views. Every view is a URL (#/cluster/12, #/queue?trend=new, ...),
+// so a link shared with a colleague opens the same view once they sign in.
+import { ApiError, currentSession, get, post, setSession, whenSignedOut, type Session } from './api';
+import { h, link } from './dom';
+import { killGraphs } from './graph';
+import { accountView } from './views/account';
+import { clusterView } from './views/cluster';
+import { auditView, pathsView, pivotView } from './views/other';
+import { queueView } from './views/queue';
+import { signInView } from './views/signin';
+
+const main = document.getElementById('app')!;
+const top = document.getElementById('top')!;
+
+function header(): void {
+  const session = currentSession();
+  top.replaceChildren(h('nav', {},
+    h('strong', {}, 'GraphGuard'), ' ', link('#/queue', 'Queue'), ' ', link('#/paths', 'Paths'), ' ', link('#/audit', 'Decisions'),
+    session ? h('span', { class: 'who' }, `${session.author}${session.can_decide ? '' : ' (read only)'} · run ${session.run_id ?? '–'} `,
+      h('button', { type: 'button', id: 'sign-out', onclick: async () => { await post('/sign-out'); setSession(null); route(); } }, 'Sign out')) : null));
+}
+
+async function route(): Promise<void> {
+  killGraphs();
+  if (!currentSession()) {
+    try {
+      setSession(await get<Session>('/session'));
+    } catch (err) {
+      header();
+      signInView(main, err instanceof ApiError && err.status !== 401 ? err.message : '', () => void route());
+      return;
+    }
+  }
+  header();
+  const [path, query] = (location.hash.replace(/^#/, '') || '/queue').split('?', 2);
+  const params = new URLSearchParams(query ?? '');
+  const [, view, arg] = path.split('/').map(decodeURIComponent);
+  main.dataset.view = view;
+  main.dataset.loaded = 'no';
+  try {
+    switch (view) {
+      case 'cluster': await clusterView(main, arg); break;
+      case 'account': await accountView(main, arg, params); break;
+      case 'pivot': await pivotView(main, arg); break;
+      case 'paths': await pathsView(main, params); break;
+      case 'audit': await auditView(main); break;
+      default: await queueView(main, params);
+    }
+  } catch (err) {
+    if (!currentSession()) return;  // the session ended: whenSignedOut showed the sign-in form
+    main.replaceChildren(h('h1', {}, 'Something went wrong'), h('p', { class: 'error' }, (err as Error).message), link('#/queue', 'Back to the queue'));
+  }
+  main.dataset.loaded = 'yes';
+}
+
+whenSignedOut(() => { header(); signInView(main, 'Your session has ended: sign in again.', () => void route()); });
+window.addEventListener('hashchange', () => void route());
+void route();

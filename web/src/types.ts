@@ -1,0 +1,30 @@
+// The shapes the workspace API returns (snake_case, as the service writes them).
+export interface GraphNode { id: number; kind: string; label: string; score: number | null; band: string | null; }
+export interface GraphEdge { source: number; target: number; action: string; count: number; }
+export interface GraphData { nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean; }
+export interface QueueRow {
+  id: number; score: number; size: number; core_size: number; detectors: string[]; trend: string; previous_size: number | null;
+  decided: boolean; headline: string; first_activity: string | null; last_activity: string | null;
+}
+export interface Queue { run_id: number; previous_run_id: number | null; total: number; detectors: string[]; clusters: QueueRow[]; }
+export interface Evidence { kind: string; numbers: unknown; examples: string[]; sentence: string; }
+export interface Member {
+  account_id: string; role: string; score: number | null; band: string | null; age_days: number | null;
+  events: number; targets: number; shared_targets: number; reasons: string[];
+}
+export interface ClusterPage { cluster: QueueRow; evidence: Evidence[]; members: Member[]; members_truncated: boolean; graph: GraphData; }
+export interface Activity { cluster_id: number; from: string; to: string; accounts: string[]; targets: GraphNode[]; points: [number, number, number][]; truncated: boolean; }
+export interface Pivot { entity: GraphNode; total: number; truncated: boolean; accounts: { account_id: string; score: number | null; band: string | null; events: number; first: string; last: string; actions: string[] }[]; }
+export interface Decision {
+  batch_id: number; label: string; reason: string; author: string; decided_at: string; cluster_id: number | null; accounts: number; first_account: string;
+  run_id: number | null; model_version: string | null; reasons_shown: string[]; undone_at: string | null; undone_by: string | null;
+}
+export interface AccountPage {
+  account_id: string; id: number; score: number | null; band: string | null; margin: number | null; reasons: string[]; age_days: number | null;
+  country: string | null; run_id: number; model_version: string; clusters: { id: number; role: string; score: number; detectors: string[] }[];
+  recent_events: { at: string; direction: string; action: string; other: GraphNode }[];
+  labels: { label: string; source: string; at: string | null }[]; decisions: Decision[];
+}
+export interface Neighborhood { account_id: string; hops: number; relations: string[]; graph: GraphData; }
+export interface Paths { from: string; to: string; paths: { cost: number; nodes: number[] }[]; explored: number; graph: GraphData; }
+export interface Preview { accounts: number; already_decided: number; sample: string[]; }
