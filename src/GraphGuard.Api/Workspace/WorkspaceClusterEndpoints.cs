@@ -5,6 +5,7 @@ using GraphGuard.Api.Json;
 using GraphGuard.Api.Observability;
 using GraphGuard.Api.Snapshot;
 using GraphGuard.Api.Workspace.Json;
+using GraphGuard.Storage.Detection;
 using GraphGuard.Storage.Workspace;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -88,7 +89,7 @@ internal static class WorkspaceClusterEndpoints
         }
         var ct = context.RequestAborted;
         var entry = await queue.GetAsync(run, ct).ConfigureAwait(false);
-        if (!entry.ById.TryGetValue(id, out var cluster) || await ClusterQueries.ShowAsync(dataSource, id, ct).ConfigureAwait(false) is not var (_, evidence))
+        if (!entry.ById.TryGetValue(id, out var cluster))
         {
             return WorkspaceResults.NotFound(context, $"the published run {run.Head.RunId} has no cluster {id}");
         }
@@ -96,6 +97,7 @@ internal static class WorkspaceClusterEndpoints
         {
             return WorkspaceResults.NoGraph(context);
         }
+        var evidence = (await ClusterQueries.EvidenceAsync(dataSource, id, ct).ConfigureAwait(false)).Select(EvidenceView.From).ToList();
         var members = await AccountQueries.ClusterMembersAsync(dataSource, id, MaxMembers, ct).ConfigureAwait(false);
         var ids = members.Select(m => m.Id).ToArray();
         var decided = await DecisionStore.DecidedClustersAsync(dataSource, [id], ct).ConfigureAwait(false);

@@ -20,7 +20,7 @@ public static class AccountQueries
     }
 
     /// <summary>Up to <paramref name="limit"/> members of a cluster, core first, with their accounts' creation times.</summary>
-    public static async Task<List<ClusterMember>> ClusterMembersAsync(NpgsqlDataSource dataSource, long clusterId, int limit, CancellationToken ct = default)
+    public static async Task<List<ClusterMemberAccount>> ClusterMembersAsync(NpgsqlDataSource dataSource, long clusterId, int limit, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
             select m.account_id, e.external_id, m.role, a.created_at
@@ -29,11 +29,11 @@ public static class AccountQueries
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = clusterId });
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
-        var members = new List<ClusterMember>();
+        var members = new List<ClusterMemberAccount>();
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            members.Add(new ClusterMember(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetDateTime(3)));
+            members.Add(new ClusterMemberAccount(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetDateTime(3)));
         }
         return members;
     }
