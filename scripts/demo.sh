@@ -80,6 +80,7 @@ cat <<INFO
 
 == GraphGuard is running
 service:  $url   (log $logs/serve.log; OpenAPI at $url/openapi/v1.json, metrics at $url/metrics)
+workspace: $url/   (the analyst workspace in a browser: sign in with the API key below; docs/workspace.md)
 worker:   scheduled pipelines from jobs/*.json (log $logs/worker.log; graphguard jobs list)
 API key:  $key
 stop:     kill \$(cat $logs/serve.pid) \$(cat $logs/worker.pid)

@@ -25,6 +25,7 @@ var root = new RootCommand("GraphGuard: graph-based detection of coordinated ina
     RunCommand.Create(),
     RunsCommand.Create(),
     ScoresCommand.Create(),
+    ExportCommand.Create(),
     WorkerCommand.Create(),
     JobsCommand.Create(),
     ServeCommand.Create(),

@@ -52,7 +52,7 @@ export function drawGraph(container: HTMLElement, data: GraphData, layout: Layou
     graph.addEdgeWithKey(key, String(e.source), String(e.target), { size: Math.min(4, 0.5 + Math.log2(1 + e.count) / 2), color: '#c8c8d0', label: `${e.action} ×${e.count}` });
   }
   try {
-    const renderer = new Sigma(graph, container, { renderEdgeLabels: false, labelRenderedSizeThreshold: 7, defaultEdgeType: 'line', hideEdgesOnMove: data.edges.length > 3000 });
+    const renderer = new Sigma(graph, container, { renderEdgeLabels: false, labelRenderedSizeThreshold: data.nodes.length < 200 ? 0 : 7, defaultEdgeType: 'line', hideEdgesOnMove: data.edges.length > 3000 });
     renderer.on('clickNode', ({ node }) => { const n = byId.get(Number(node)); if (n) onClick(n); });
     active.push(renderer);
     container.dataset.ready = 'webgl';

@@ -13,7 +13,7 @@ export async function queueView(main: HTMLElement, params: URLSearchParams): Pro
   const select = (name: string, options: string[], label: string) => h('label', {}, label + ' ',
     h('select', { name, onchange: (e: Event) => { const p = new URLSearchParams(params); const v = (e.target as HTMLSelectElement).value; if (v) p.set(name, v); else p.delete(name); location.hash = '#/queue?' + p.toString(); } },
       ...options.map(o => { const opt = h('option', { value: o }, o || 'any'); opt.selected = (params.get(name) ?? '') === o; return opt; })));
-  const minSize = h('input', { type: 'number', min: 0, name: 'min_size', value: params.get('min_size') ?? '', size: 4 });
+  const minSize = h('input', { type: 'number', min: 0, name: 'min_size', class: 'narrow', value: params.get('min_size') ?? '' });
   minSize.addEventListener('change', () => { const p = new URLSearchParams(params); if (minSize.value) p.set('min_size', minSize.value); else p.delete('min_size'); location.hash = '#/queue?' + p.toString(); });
   const rows = queue.clusters.map((c, i) => h('tr', { tabindex: 0, 'data-index': i, 'data-cluster': c.id, class: c.decided ? 'decided' : '' },
     h('td', {}, link(`#/cluster/${c.id}`, String(c.id))),
