@@ -12,5 +12,6 @@ internal static class BenchCommand
         Bench.DetectBenchmark.Create(),
         Bench.LearnBenchmark.Create(),
         Bench.ServeBenchmark.Create(),
+        Bench.WorkspaceBenchmark.Create(),
     };
 }
