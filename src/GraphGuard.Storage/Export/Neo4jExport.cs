@@ -24,7 +24,7 @@ public static class Neo4jExport
     public static async Task<Neo4jExportSummary> WriteAsync(NpgsqlDataSource dataSource, string folder, CancellationToken ct = default)
     {
         var head = await PublishedRunQueries.LatestAsync(dataSource, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("no run is published yet: run the pipeline (graphguard run) first");
+            ?? throw new InvalidDataException("no run is published yet: run the pipeline (graphguard run) first");
         Directory.CreateDirectory(folder);
         var nodes = await WriteAsync(folder, Neo4jImportFiles.Nodes, Neo4jImportFiles.NodesHeader, dataSource, head, """
             select e.kind, e.external_id, s.score, s.band from entities e left join risk_scores s on s.run_id = $1 and s.account_id = e.id
