@@ -1,3 +1,4 @@
+using GraphGuard.Api.Dashboard;
 using GraphGuard.Api.Endpoints;
 using GraphGuard.Api.Json;
 using GraphGuard.Api.Observability;
@@ -58,6 +59,10 @@ public static class ScoringService
             }
         });
         builder.Services.AddOpenApi("v1");
+        if (options.JobsStorage is { } jobs)
+        {
+            JobsDashboard.AddServices(builder.Services, jobs);
+        }
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -75,6 +80,10 @@ public static class ScoringService
         AnalystEndpoints.Map(app, state, dataSource, metrics);
         OperationsEndpoints.Map(app, state, app.Services.GetRequiredService<ApiKeyCache>(), metrics, TimeProvider.System);
         app.MapOpenApi("/openapi/{documentName}.json");
+        if (options.JobsStorage is not null)
+        {
+            JobsDashboard.Map(app);
+        }
         app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
         return app;
     }

@@ -14,4 +14,10 @@ public sealed record ScoringServiceOptions
 
     /// <summary>Log requests and framework events at Information (off by default: logging stays off the hot path).</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>
+    /// Configures Hangfire's storage for the jobs dashboard at <c>/jobs</c> (GraphGuard.Jobs' <c>HangfireStore</c>);
+    /// null serves no dashboard.
+    /// </summary>
+    public Action<Hangfire.IGlobalConfiguration>? JobsStorage { get; init; }
 }

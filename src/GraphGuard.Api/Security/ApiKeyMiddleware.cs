@@ -56,7 +56,8 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, S
         return next(context);
     }
 
-    private static ReadOnlySpan<char> Presented(IHeaderDictionary headers)
+    /// <summary>The key a request carries in <c>Authorization: Bearer</c> or <c>X-Api-Key</c>; empty when none.</summary>
+    internal static ReadOnlySpan<char> Presented(IHeaderDictionary headers)
     {
         StringValues authorization = headers.Authorization;
         if (authorization.Count == 1 && authorization[0] is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

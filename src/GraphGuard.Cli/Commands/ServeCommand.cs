@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GraphGuard.Api;
+using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Storage.Database;
 
 namespace GraphGuard.Cli.Commands;
@@ -12,14 +13,16 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen (127.0.0.1 only)", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var check = new Option<int>("--check-seconds") { Description = "Seconds between checks for a new publication when no notification arrives", DefaultValueFactory = _ => 10 };
         var verbose = new Option<bool>("--verbose") { Description = "Log every request (slower)" };
-        var command = new Command("serve", "Serve the published run's risk scores, clusters and labels over HTTP (see docs/api.md)") { urls, check, verbose };
+        var command = new Command("serve", "Serve the published run's risk scores, clusters and labels over HTTP (see docs/api.md), and the jobs dashboard at /jobs") { urls, check, verbose };
         CliAction.Set(command, async (parse, ct) =>
         {
             // Migrate first, so a fresh database serves (503 until a run is published) instead of failing on missing tables.
             await (await Database.OpenMigratedAsync(ct)).DisposeAsync();
+            var connection = await DatabaseConnector.ResolveAsync(null, ct);
             var options = new ScoringServiceOptions
             {
-                ConnectionString = await DatabaseConnector.ResolveAsync(null, ct),
+                ConnectionString = connection,
+                JobsStorage = hangfire => HangfireStore.Configure(hangfire, new SchedulerSettings { ConnectionString = connection }, null),
                 Urls = parse.GetValue(urls)!,
                 CheckInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(check))),
                 Verbose = parse.GetValue(verbose),

@@ -33,14 +33,20 @@ public sealed class PipelineRunner(NpgsqlDataSource dataSource, IReadOnlyList<IP
     /// <param name="definition">The pipeline.</param>
     /// <param name="trigger"><c>schedule</c>, <c>manual</c>, <c>foreground</c> or <c>retry</c>.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task<long> CreateRunAsync(PipelineDefinition definition, string trigger, CancellationToken ct)
+    /// <param name="firing">The scheduler's job id when a firing creates it: a firing delivered twice finds the run it created.</param>
+    public async Task<long> CreateRunAsync(PipelineDefinition definition, string trigger, CancellationToken ct, string? firing = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        await using var cmd = dataSource.CreateCommand(
-            "insert into pipeline_runs (pipeline, trigger, parameters, status) values ($1, $2, $3, 'running') returning run_id");
+        await using var cmd = dataSource.CreateCommand("""
+            with created as (
+                insert into pipeline_runs (pipeline, trigger, parameters, status, hangfire_job_id) values ($1, $2, $3, 'running', $4)
+                on conflict (hangfire_job_id) do nothing returning run_id)
+            select run_id from created union all select run_id from pipeline_runs where hangfire_job_id = $4
+            """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = definition.Name });
         cmd.Parameters.Add(new NpgsqlParameter { Value = trigger });
         cmd.Parameters.Add(new NpgsqlParameter { Value = PipelineDefinitionFile.ToJson(definition), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)firing ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return (long)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
@@ -214,7 +220,7 @@ public sealed class PipelineRunner(NpgsqlDataSource dataSource, IReadOnlyList<IP
             BatchCommands =
             {
                 new(AbandonDeadAttempts) { Parameters = { new() { Value = runId }, new() { Value = stage } } },
-                new("update pipeline_runs set status = 'running', error = null, finished_at = null where run_id = $1 and status <> 'running'")
+                new("update pipeline_runs set status = 'running', error = null, finished_at = null, retry_at = null where run_id = $1 and status <> 'running'")
                 {
                     Parameters = { new() { Value = runId } },
                 },
@@ -240,7 +246,8 @@ public sealed class PipelineRunner(NpgsqlDataSource dataSource, IReadOnlyList<IP
                 {
                     Parameters = { new() { Value = runId }, new() { Value = stage }, new() { Value = attempt }, new() { Value = attemptError } },
                 },
-                new("update pipeline_runs set status = 'failed', finished_at = now(), error = $2 where run_id = $1")
+                // The retry (when this attempt earned one) is stored with the failure, in one statement: it cannot be lost between the two.
+                new("update pipeline_runs set status = 'failed', finished_at = now(), error = $2, retry_at = now() + retry_wait where run_id = $1")
                 {
                     Parameters = { new() { Value = runId }, new() { Value = runError } },
                 },
