@@ -16,6 +16,10 @@ command -v xgboost >/dev/null || need+=(xgboost)
 command -v wrk >/dev/null || need+=(wrk)
 # curl: demo.sh waits for the service and shows its example requests with it.
 command -v curl >/dev/null || need+=(curl)
+# Node.js, npm and Chromium: the browser tests drive Debian's Chromium with playwright-core (no browser is downloaded).
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
+command -v chromium >/dev/null || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing Debian packages: ${need[*]}; run as root or install them first" >&2
@@ -34,6 +38,11 @@ if [ -z "${GRAPHGUARD_HOME:-}" ]; then
     export GRAPHGUARD_HOME="/var/tmp/graphguard-$(echo -n "$PWD" | md5sum | cut -c1-12)"
     echo "setup: postgres cannot traverse $PWD; keeping the database in $GRAPHGUARD_HOME"
   fi
+fi
+
+# playwright-core for the browser tests (tests/browser): npm ci only when its lockfile changed since the last install.
+if ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.installed-lock.json 2>/dev/null; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
