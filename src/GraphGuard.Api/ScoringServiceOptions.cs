@@ -16,7 +16,7 @@ public sealed record ScoringServiceOptions
     public bool Verbose { get; init; }
 
     /// <summary>
-    /// Configures Hangfire's storage for the jobs dashboard at <c>/jobs</c> (GraphGuard.Jobs' <c>HangfireStore</c>);
+    /// Configures Hangfire's storage for the jobs dashboard at <c>/jobs</c> (<c>GraphGuard.Storage.Scheduling.HangfireStore</c>);
     /// null serves no dashboard.
     /// </summary>
     public Action<Hangfire.IGlobalConfiguration>? JobsStorage { get; init; }

@@ -23,7 +23,7 @@ internal static class JobsCommand
         {
             var definitions = PipelineDefinitionFile.ReadFolder(parse.GetValue(jobs)!);
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var firings = ScheduleSync.NextFirings(HangfireStore.Open(await WorkerCommand.SettingsAsync(ct)));
+            var firings = ScheduleSync.NextFirings((await WorkerCommand.SettingsAsync(ct)).OpenStorage());
             var rows = new List<JobRow>();
             foreach (var d in definitions)
             {
@@ -58,7 +58,7 @@ internal static class JobsCommand
         {
             var pipeline = parse.GetValue(name)!;
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var firing = ManualTrigger.Enqueue(HangfireStore.Open(await WorkerCommand.SettingsAsync(ct)), pipeline);
+            var firing = ManualTrigger.Enqueue((await WorkerCommand.SettingsAsync(ct)).OpenStorage(), pipeline);
             Console.WriteLine($"asked the workers to run {pipeline} now (job {firing})");
             return parse.GetValue(wait) ? await new RunFollower(dataSource, TimeSpan.FromMilliseconds(500)).FollowAsync(firing, ct) : 0;
         });

@@ -22,7 +22,7 @@ internal static class ServeCommand
             var options = new ScoringServiceOptions
             {
                 ConnectionString = connection,
-                JobsStorage = hangfire => HangfireStore.Configure(hangfire, new SchedulerSettings { ConnectionString = connection }, null),
+                JobsStorage = hangfire => new SchedulerSettings { ConnectionString = connection }.Configure(hangfire, null),
                 Urls = parse.GetValue(urls)!,
                 CheckInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(check))),
                 Verbose = parse.GetValue(verbose),

@@ -1,9 +1,13 @@
+using GraphGuard.Storage.Scheduling;
+using Hangfire;
+using Hangfire.PostgreSql;
+
 namespace GraphGuard.Jobs.Scheduling;
 
 /// <summary>How a worker (a Hangfire server) connects and how eagerly it looks for work.</summary>
 public sealed record SchedulerSettings
 {
-    /// <summary>The GraphGuard database; Hangfire's tables live in its schema <see cref="HangfireStore.Schema"/>.</summary>
+    /// <summary>The GraphGuard database; Hangfire's tables live in its schema <c>hangfire</c>.</summary>
     public required string ConnectionString { get; init; }
 
     /// <summary>Jobs this worker runs at once. Pipelines of different definitions may run side by side.</summary>
@@ -23,4 +27,11 @@ public sealed record SchedulerSettings
     /// is alive, and becomes visible again this long after the worker stopped extending it (killed, or cut off).
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Hangfire configured on its storage in our database (see <see cref="HangfireStore"/>), logging to <paramref name="log"/>.</summary>
+    public PostgreSqlStorage Configure(IGlobalConfiguration configuration, Action<string>? log) =>
+        HangfireStore.Configure(configuration, ConnectionString, PollInterval, InvisibilityTimeout, log);
+
+    /// <summary>The storage for a command-line process (no server, no logging).</summary>
+    public PostgreSqlStorage OpenStorage() => Configure(GlobalConfiguration.Configuration, null);
 }

@@ -14,7 +14,7 @@ public static class WorkerNode
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(worker);
-        var storage = HangfireStore.Configure(GlobalConfiguration.Configuration, settings, worker.Log);
+        var storage = settings.Configure(GlobalConfiguration.Configuration, worker.Log);
         var sync = ScheduleSync.Sync(storage, definitions);
         worker.Log($"schedules: {Names("added", sync.Added)}{Names("updated", sync.Updated)}{Names("unchanged", sync.Unchanged)}{Names("removed", sync.Removed)}".TrimEnd(' ', ';'));
         var client = new BackgroundJobClient(storage);
@@ -32,7 +32,7 @@ public static class WorkerNode
             Activator = new PipelineJobActivator(driver),
         };
         using var server = new BackgroundJobServer(options, storage);
-        worker.Log($"worker {PipelineRunner.ThisProcess} started with {settings.Threads} threads (Hangfire server, schema {HangfireStore.Schema})");
+        worker.Log($"worker {PipelineRunner.ThisProcess} started with {settings.Threads} threads (Hangfire server, schema {GraphGuard.Storage.Scheduling.HangfireStore.Schema})");
         var recovery = RunRecovery.RunAsync(driver, worker, settings.PollInterval, settings.PollInterval * 2 + TimeSpan.FromSeconds(2), stop);
         try
         {

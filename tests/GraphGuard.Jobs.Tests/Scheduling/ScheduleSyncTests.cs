@@ -18,7 +18,7 @@ public sealed class ScheduleSyncTests
     [Test]
     public async Task Sync_adds_keeps_updates_changed_and_removes_undefined_pipelines()
     {
-        var storage = HangfireStore.Open(new SchedulerSettings { ConnectionString = await TestDatabase.CreateAsync("jobs_schedule_sync") });
+        var storage = new SchedulerSettings { ConnectionString = await TestDatabase.CreateAsync("jobs_schedule_sync") }.OpenStorage();
         var weekly = Daily with { Name = "weekly", Cron = "0 0 4 ? * SUN", Misfire = MisfirePolicy.DoNothing };
         var first = ScheduleSync.Sync(storage, [Daily, weekly]);
         Assert.That(first.Added, Is.EquivalentTo(new[] { "daily", "weekly" }));
@@ -43,7 +43,7 @@ public sealed class ScheduleSyncTests
     [Test]
     public async Task A_manual_trigger_queues_a_firing_of_a_stored_pipeline_and_refuses_an_unknown_one()
     {
-        var storage = HangfireStore.Open(new SchedulerSettings { ConnectionString = await TestDatabase.CreateAsync("jobs_manual_trigger") });
+        var storage = new SchedulerSettings { ConnectionString = await TestDatabase.CreateAsync("jobs_manual_trigger") }.OpenStorage();
         ScheduleSync.Sync(storage, [Daily]);
         var id = ManualTrigger.Enqueue(storage, "daily");
         using var connection = storage.GetConnection();

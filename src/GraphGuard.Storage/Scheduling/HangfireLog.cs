@@ -1,6 +1,6 @@
 using Hangfire.Logging;
 
-namespace GraphGuard.Jobs.Scheduling;
+namespace GraphGuard.Storage.Scheduling;
 
 /// <summary>
 /// Hangfire's warnings and errors as one line each, without stack traces, into the worker's log. While the

@@ -1,12 +1,13 @@
 using Hangfire;
 using Hangfire.PostgreSql;
-using Npgsql;
+using GraphGuard.Storage.Database;
 
-namespace GraphGuard.Jobs.Scheduling;
+namespace GraphGuard.Storage.Scheduling;
 
 /// <summary>
 /// Hangfire's storage in the GraphGuard database, schema <see cref="Schema"/>: the same for workers, for
-/// <c>graphguard jobs</c> and for the dashboard in <c>graphguard serve</c>.
+/// <c>graphguard jobs</c> and for the dashboard in <c>graphguard serve</c>. It lives in Storage because it is
+/// how Hangfire reaches PostgreSQL (its connection factory takes Npgsql types).
 /// </summary>
 public static class HangfireStore
 {
@@ -17,21 +18,22 @@ public static class HangfireStore
 
     /// <summary>Configures Hangfire (serializer, logging) on the storage and returns the storage.</summary>
     /// <param name="configuration">The process's Hangfire configuration (<see cref="GlobalConfiguration.Configuration"/>, or the one <c>AddHangfire</c> hands over).</param>
-    /// <param name="settings">Connection and timings.</param>
+    /// <param name="connectionString">The GraphGuard database.</param>
+    /// <param name="poll">How often an idle worker looks for queued jobs.</param>
+    /// <param name="invisibility">The sliding invisibility timeout of a fetched job.</param>
     /// <param name="log">Where Hangfire's warnings and errors go, one line each; null keeps them quiet.</param>
-    public static PostgreSqlStorage Configure(IGlobalConfiguration configuration, SchedulerSettings settings, Action<string>? log)
+    public static PostgreSqlStorage Configure(IGlobalConfiguration configuration, string connectionString, TimeSpan poll, TimeSpan invisibility, Action<string>? log)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(settings);
         var options = new PostgreSqlStorageOptions
         {
             SchemaName = Schema,
             PrepareSchemaIfNecessary = true,
-            QueuePollInterval = settings.PollInterval,
+            QueuePollInterval = poll,
             // Hangfire delivers at least once: with sliding invisibility a job is redelivered only once its worker
             // stopped extending it, never while it runs (a fixed timeout restarts long stages while they are alive).
             UseSlidingInvisibilityTimeout = true,
-            InvisibilityTimeout = settings.InvisibilityTimeout,
+            InvisibilityTimeout = invisibility,
         };
         configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -39,23 +41,9 @@ public static class HangfireStore
             .UseRecommendedSerializerSettings()
             .UseLogProvider(log is null ? new HangfireLog(_ => { }) : new HangfireLog(log));
         // Two processes starting at once would both run the install scripts: one at a time.
-        using var install = new NpgsqlConnection(settings.ConnectionString);
-        install.Open();
-        using (var take = new NpgsqlCommand($"select pg_advisory_lock({InstallLock})", install))
+        using (ExclusiveSection.Enter(connectionString, InstallLock))
         {
-            take.ExecuteNonQuery();
-        }
-        try
-        {
-            return configuration.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(settings.ConnectionString), options).Entry;
-        }
-        finally
-        {
-            using var release = new NpgsqlCommand($"select pg_advisory_unlock({InstallLock})", install);
-            release.ExecuteNonQuery();
+            return configuration.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), options).Entry;
         }
     }
-
-    /// <summary>The storage for a command-line process (no server, no logging).</summary>
-    public static PostgreSqlStorage Open(SchedulerSettings settings) => Configure(GlobalConfiguration.Configuration, settings, null);
 }
