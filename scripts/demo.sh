@@ -4,7 +4,7 @@
 # detect coordinated clusters, show the strongest with its evidence, and score detection against the
 # world's ground truth; then run the whole pipeline once (features, detectors, embeddings, training,
 # scoring, publication), start the scoring service and the scheduler's worker in the background, and
-# print the URL, an API key and three example requests — and run them.
+# print the URL, an API key, the jobs dashboard's URL with an operations key, and three example requests — and run them.
 # ACCOUNTS=N sets the world's size (default 100000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,6 +73,7 @@ done
 curl -sf "$url/readyz" >/dev/null || { echo "demo: the service did not become ready; see $logs/serve.log" >&2; exit 1; }
 
 key=$(graphguard keys create --name "demo-$(date -u +%Y%m%dT%H%M%S)-$$" --scope risk:read --scope clusters:read --scope labels:write 2>/dev/null)
+ops=$(graphguard keys create --name "demo-ops-$(date -u +%Y%m%dT%H%M%S)-$$" --scope operations 2>/dev/null)
 account=$(sed -n 1p "$riskiest" | cut -d, -f1)
 cluster=$(curl -sf -H "Authorization: Bearer $key" "$url/v1/clusters?limit=1" | grep -o '"id":[0-9]*' | sed -n 1p | cut -d: -f2)
 
@@ -80,7 +81,9 @@ cat <<INFO
 
 == GraphGuard is running
 service:  $url   (log $logs/serve.log; OpenAPI at $url/openapi/v1.json, metrics at $url/metrics)
-worker:   scheduled pipelines from jobs/*.json (log $logs/worker.log; graphguard jobs list)
+worker:   scheduled pipelines from jobs/*.json on Hangfire (log $logs/worker.log; graphguard jobs list)
+jobs:     $url/jobs   (the Hangfire dashboard; sign in with the operations key below)
+ops key:  $ops
 API key:  $key
 stop:     kill \$(cat $logs/serve.pid) \$(cat $logs/worker.pid)
 
