@@ -25,7 +25,7 @@ internal sealed class EventLoader : TableLoader<EventRow>
 
     public override TableTarget Target => EventsTarget;
 
-    public override RowParser<EventRow> CreateParser(HeaderLayout layout) => new EventRowParser(layout);
+    public override RowParser<EventRow> CreateParser(HeaderLayout layout, TimestampRange plausible) => new EventRowParser(layout, plausible);
 
     public override int MaxLanes => int.MaxValue;
 
