@@ -105,11 +105,7 @@ internal sealed class BatchProducer(InterchangeFolder folder, IngestContext cont
                 {
                     Report();
                 }
-                if (parser.TryParse(record, out var row, out var rejection))
-                {
-                    loader.Write(batch.Lanes, row, context);
-                }
-                else
+                if (!parser.TryParse(record, out var row, out var rejection) || !TryWrite(loader, batch, row, out rejection))
                 {
                     batch.Quarantined.Add(new QuarantinedRow(file.File, record.Line, rejection.Field, rejection.Reason, rejection.Detail, record.Raw.ToArray(), record.Length));
                 }
@@ -140,6 +136,22 @@ internal sealed class BatchProducer(InterchangeFolder folder, IngestContext cont
     {
         batch.Quarantined.Add(new QuarantinedRow(batch.File.File, line, null, reason, detail, raw, Math.Max(rawLength, raw.Length)));
         batch.FileError = line == 0 ? $"{batch.File.File}: {detail}" : $"{batch.File.File} line {line}: {detail}";
+    }
+
+    /// <summary>Writes a valid row; false when the store cannot take it (the action catalog is full), which quarantines the row alone.</summary>
+    private bool TryWrite<TRow>(TableLoader<TRow> loader, IngestBatch batch, TRow row, out RowRejection rejection)
+    {
+        rejection = default;
+        try
+        {
+            loader.Write(batch.Lanes, row, context);
+            return true;
+        }
+        catch (InvalidDataException e)
+        {
+            rejection = new RowRejection(QuarantineReason.BadAction, "action", e.Message);
+            return false;
+        }
     }
 
     /// <summary>Reads a record; a decompression or I/O failure ends the file with its message instead of throwing.</summary>
