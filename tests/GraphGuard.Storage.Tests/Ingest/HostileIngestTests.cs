@@ -197,6 +197,27 @@ public sealed class HostileIngestTests
     }
 
     [Test]
+    public async Task More_distinct_actions_than_the_catalog_holds_quarantines_the_extra_rows_not_the_ingest()
+    {
+        static string Action(int i) => string.Concat(Enumerable.Range(0, 4).Select(d => (char)('a' + (i / (int)Math.Pow(26, d) % 26))));
+        var events = new StringBuilder(EventsHeader);
+        for (var i = 0; i < short.MaxValue + 5; i++)
+        {
+            events.Append($"e{i},2026-02-01T00:00:00Z,a,{Action(i)},account,b\n");
+        }
+        using var world = new TempFolder();
+        world.Write("events.csv", events.ToString());
+
+        var summary = await IngestAsync(world.Path);
+
+        Assert.That(summary.Succeeded, Is.True);
+        Assert.That(summary.Files[0].QuarantinedByReason.Keys, Is.EqualTo(new[] { QuarantineReason.BadAction }));
+        Assert.That(summary.Quarantined, Is.GreaterThan(0));
+        Assert.That(summary.Loaded + summary.Quarantined, Is.EqualTo(short.MaxValue + 5));
+        Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from actions"), Is.EqualTo(short.MaxValue));
+    }
+
+    [Test]
     public async Task A_truncated_gzip_names_the_same_line_in_its_message_and_its_quarantine_row()
     {
         var events = new StringBuilder(EventsHeader).Append(GoodEvents(0, 50_000));
