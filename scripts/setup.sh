@@ -16,6 +16,9 @@ command -v xgboost >/dev/null || need+=(xgboost)
 command -v wrk >/dev/null || need+=(wrk)
 # curl: demo.sh waits for the service and shows its example requests with it.
 command -v curl >/dev/null || need+=(curl)
+# node and npm: the independent OpenAPI validator the service's document is checked with (OpenApiDocumentTests).
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing Debian packages: ${need[*]}; run as root or install them first" >&2
@@ -34,6 +37,12 @@ if [ -z "${GRAPHGUARD_HOME:-}" ]; then
     export GRAPHGUARD_HOME="/var/tmp/graphguard-$(echo -n "$PWD" | md5sum | cut -c1-12)"
     echo "setup: postgres cannot traverse $PWD; keeping the database in $GRAPHGUARD_HOME"
   fi
+fi
+
+# The OpenAPI validator (@readme/openapi-parser), pinned by its lockfile.
+openapi_check=tests/GraphGuard.Api.Tests/OpenApiCheck
+if [ ! -d "$openapi_check/node_modules/@readme/openapi-parser" ]; then
+  (cd "$openapi_check" && npm ci --no-audit --no-fund --silent)
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
