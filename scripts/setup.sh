@@ -12,7 +12,7 @@ command -v xgboost >/dev/null || need+=(xgboost)
 /usr/bin/python3 -c 'import xgboost' 2>/dev/null || need+=(python3-xgboost)
 # scikit-learn: the split and metrics of ../shared/tools/ref_eval.py, the reference rows of docs/evaluation.md.
 /usr/bin/python3 -c 'import sklearn' 2>/dev/null || need+=(python3-sklearn)
-# wrk: the HTTP load generator `graphguard bench serve` drives the scoring service with.
+# wrk: the HTTP load generator `graphguard-bench serve` drives the scoring service with.
 command -v wrk >/dev/null || need+=(wrk)
 # curl: demo.sh waits for the service and shows its example requests with it.
 command -v curl >/dev/null || need+=(curl)
