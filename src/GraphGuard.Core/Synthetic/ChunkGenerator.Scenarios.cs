@@ -58,7 +58,8 @@ internal sealed partial class ChunkGenerator
             int earliest = Math.Max(created + WorldClock.Day, campaign.Start - (400 * WorldClock.Day));
             if (latest > earliest)
             {
-                Follow(_random.Between(earliest, latest), a, campaign.Strikes[0].Owner);
+                // Written even when ordinary life already followed the creator (later): the first follow is what counts.
+                AccountEvent(_random.Between(earliest, latest), a, ",follow,account,"u8, campaign.Strikes[0].Owner);
             }
         }
 

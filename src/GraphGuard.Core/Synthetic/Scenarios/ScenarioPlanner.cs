@@ -42,7 +42,7 @@ internal static class ScenarioPlanner
         int creator = k.Targets == "creator" ? PickCreator(plan, random, reserved) : -1;
         int size = Math.Min(LogUniform(random, k.Size), Math.Max(k.Size[0], plan.AccountCount / 40));
         var community = k.SameCommunity ? (creator >= 0 ? plan.CommunityOf[creator] : plan.CommunityOf[random.Next(plan.AccountCount)]) : -1;
-        c.Members = PickMembers(plan, random, reserved, community >= 0 ? byCommunity[community] : null, size, plan.Campaigns.Count, k.Origin);
+        c.Members = PickMembers(plan, random, reserved, community >= 0 ? byCommunity[community] : null, size, plan.Campaigns.Count, k.Origin, k.Prefollow);
 
         int activeDays = Draw(random, k.ActiveDays);
         c.SpreadSeconds = Draw(random, k.SpreadMinutes) * WorldClock.Minute;
@@ -176,14 +176,15 @@ internal static class ScenarioPlanner
         return [.. strikes];
     }
 
-    private static int[] PickMembers(WorldPlan plan, WorldRandom random, HashSet<int> reserved, List<int>? pool, int size, int campaign, string origin)
+    private static int[] PickMembers(WorldPlan plan, WorldRandom random, HashSet<int> reserved, List<int>? pool, int size, int campaign, string origin, bool prefollow)
     {
         var members = new List<int>(size);
         for (int tries = 0; members.Count < size && tries < size * 50; tries++)
         {
             int a = pool is { Count: > 0 } ? pool[random.Next(pool.Count)] : random.Next(plan.AccountCount);
-            // A takeover needs a long-lived account to take over.
-            bool old = origin != "taken_over" || plan.CreatedAt[a] < WorldClock.WindowStart - (90 * Day);
+            // A takeover needs a long-lived account to take over; a fan who followed long before, an account older than the strikes.
+            bool old = (origin != "taken_over" || plan.CreatedAt[a] < WorldClock.WindowStart - (90 * Day))
+                && (!prefollow || plan.CreatedAt[a] < WorldClock.WindowStart);
             if (plan.CampaignOf[a] < 0 && plan.Popularity[a] == 0 && old && reserved.Add(a))
             {
                 plan.CampaignOf[a] = campaign;
