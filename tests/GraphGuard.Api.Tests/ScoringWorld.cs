@@ -5,8 +5,7 @@ namespace GraphGuard.Api.Tests;
 
 /// <summary>
 /// Fixture data for the service, written as rows into the real tables (no mocks): a small world of accounts,
-/// a device, content and events, scored runs with clusters, and publications whose band changes are written
-/// the way the pipeline's publish stage writes them — one transaction, publications locked first, then NOTIFY.
+/// a device, content and events, scored runs with clusters, and publications by the pipeline's own publication code.
 /// </summary>
 internal static class ScoringWorld
 {
@@ -73,51 +72,11 @@ internal static class ScoringWorld
     }
 
     /// <summary>
-    /// Publishes <paramref name="runId"/> with the pipeline's own publication code. Without <paramref name="notify"/>,
-    /// the same transaction is written here minus the NOTIFY: a publication whose notification was lost.
+    /// Publishes <paramref name="runId"/> with the pipeline's own publication code; without <paramref name="notify"/>,
+    /// a publication whose notification was lost.
     /// </summary>
-    public static async Task<long> PublishAsync(NpgsqlDataSource dataSource, long runId, string kind = "publish", bool notify = true)
-    {
-        if (notify)
-        {
-            return (await PublicationStore.PublishAsync(dataSource, runId, rollback: kind == "rollback", note: null)).PublicationId;
-        }
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        await using (var lockTable = new NpgsqlCommand("lock table publications in exclusive mode", connection))
-        {
-            await lockTable.ExecuteNonQueryAsync();
-        }
-        long previous;
-        await using (var cmd = new NpgsqlCommand("select coalesce((select run_id from publications order by publication_id desc limit 1), 0)", connection))
-        {
-            previous = (long)(await cmd.ExecuteScalarAsync())!;
-        }
-        long publication;
-        await using (var cmd = new NpgsqlCommand("insert into publications (run_id, kind) values ($1, $2) returning publication_id", connection)
-        {
-            Parameters = { new() { Value = runId }, new() { Value = kind } },
-        })
-        {
-            publication = (long)(await cmd.ExecuteScalarAsync())!;
-        }
-        await using (var cmd = new NpgsqlCommand("""
-            insert into band_changes (publication_id, account_id, old_band, new_band, score)
-            select $1, coalesce(n.account_id, o.account_id), o.band, n.band, n.score
-            from (select account_id, band, score from risk_scores where run_id = $2) n
-            full join (select account_id, band from risk_scores where run_id = $3) o on o.account_id = n.account_id
-            where o.band is distinct from n.band
-            order by coalesce(n.account_id, o.account_id)
-            """, connection)
-        {
-            Parameters = { new() { Value = publication }, new() { Value = runId }, new() { Value = previous } },
-        })
-        {
-            await cmd.ExecuteNonQueryAsync();
-        }
-        await tx.CommitAsync();
-        return publication;
-    }
+    public static async Task<long> PublishAsync(NpgsqlDataSource dataSource, long runId, string kind = "publish", bool notify = true) =>
+        (await PublicationStore.PublishAsync(dataSource, runId, rollback: kind == "rollback", note: null, notify, default)).PublicationId;
 
     public static async Task ExecAsync(NpgsqlDataSource dataSource, string sql, params object[] parameters)
     {

@@ -1,6 +1,8 @@
 using GraphGuard.Api.Json;
 using GraphGuard.Api.Snapshot;
 using GraphGuard.Core.Domain;
+using GraphGuard.Storage.Detection;
+using GraphGuard.Storage.Snapshots;
 using Npgsql;
 
 namespace GraphGuard.Api.Data;
@@ -74,27 +76,10 @@ internal static class EventSubgraphs
         return await ViewAsync(dataSource, [.. nodes], list, truncated, run, ct).ConfigureAwait(false);
     }
 
-    /// <summary>An account's entities.id by its external id, or null when there is no such account.</summary>
-    public static async Task<int?> AccountAsync(NpgsqlDataSource dataSource, string externalId, CancellationToken ct)
-    {
-        await using var cmd = dataSource.CreateCommand("select id from entities where kind = 1 and external_id = $1");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = externalId });
-        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is int id ? id : null;
-    }
-
     private static async Task<SubgraphView> ViewAsync(NpgsqlDataSource dataSource, int[] nodeIds, List<SubgraphEdge> edges, bool truncated, PublishedRun? run, CancellationToken ct)
     {
-        var names = new Dictionary<int, (string Id, EntityKind Kind)>();
-        await using (var cmd = dataSource.CreateCommand("select id, kind, external_id from entities where id = any($1)"))
-        {
-            cmd.Parameters.Add(new NpgsqlParameter { Value = nodeIds });
-            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                names[reader.GetInt32(0)] = (reader.GetString(2), (EntityKind)reader.GetInt16(1));
-            }
-        }
-        string Key(int id) => names.TryGetValue(id, out var n) ? $"{Kind(n.Kind)}:{n.Id}" : $"#{id}";
+        var names = await EntityQueries.NamesAsync(dataSource, nodeIds, ct).ConfigureAwait(false);
+        string Key(int id) => names.TryGetValue(id, out var n) ? $"{Kind(n.Kind)}:{n.ExternalId}" : $"#{id}";
         var nodes = nodeIds.Select(id =>
         {
             var (externalId, kind) = names.TryGetValue(id, out var n) ? n : ($"#{id}", EntityKind.Account);

@@ -1,4 +1,5 @@
 using GraphGuard.Core.Graph;
+using GraphGuard.Storage.Snapshots;
 
 namespace GraphGuard.Api.Data;
 

@@ -4,6 +4,8 @@ using GraphGuard.Api.Json;
 using GraphGuard.Api.Observability;
 using GraphGuard.Api.Security;
 using GraphGuard.Api.Snapshot;
+using GraphGuard.Storage.Detection;
+using GraphGuard.Storage.Service;
 using GraphGuard.Storage.Snapshots;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -69,9 +71,9 @@ internal static class AnalystEndpoints
         {
             return NoRun(context);
         }
-        var (page, total) = await ClusterQueries.ListAsync(dataSource, run.Head.RunId, string.IsNullOrEmpty(detector) ? null : detector, order == "size",
+        var (page, total) = await ClusterQueries.PageAsync(dataSource, run.Head.RunId, string.IsNullOrEmpty(detector) ? null : detector, order == "size",
             limit, offset, context.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Json(new ClusterListView(run.Head.RunId, total, offset, page), ApiJsonContext.Default.ClusterListView);
+        return TypedResults.Json(new ClusterListView(run.Head.RunId, total, offset, page.ConvertAll(ClusterSummaryView.From)), ApiJsonContext.Default.ClusterListView);
     }
 
     private static async Task<IResult> ShowAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string idText)
@@ -81,20 +83,21 @@ internal static class AnalystEndpoints
             return EnforcementEndpoints.Invalid(context, $"a cluster id is a positive integer, not '{idText}'");
         }
         var ct = context.RequestAborted;
-        if (await ClusterQueries.ShowAsync(dataSource, id, ct).ConfigureAwait(false) is not var (summary, evidence))
+        if (await ClusterQueries.SummaryAsync(dataSource, id, ct).ConfigureAwait(false) is not { } summary)
         {
             return NotFound(context, $"there is no cluster {id}");
         }
+        var evidence = (await ClusterQueries.EvidenceAsync(dataSource, id, ct).ConfigureAwait(false)).ConvertAll(EvidenceView.From);
         var run = state.Run;
         var members = await ClusterQueries.MembersAsync(dataSource, id, MaxMembers, ct).ConfigureAwait(false);
-        var subgraph = await EventSubgraphs.ClusterAsync(Edges(state, run, dataSource), dataSource, [.. members.Select(m => m.Id)], MaxSubgraphEdges, run, ct)
+        var subgraph = await EventSubgraphs.ClusterAsync(Edges(state, run, dataSource), dataSource, [.. members.Select(m => m.EntityId)], MaxSubgraphEdges, run, ct)
             .ConfigureAwait(false);
         var memberViews = members.Select(m =>
         {
-            var risk = run?.Find(m.ExternalId);
-            return new MemberView(m.ExternalId, m.Role, risk?.Score, risk?.Band);
+            var risk = run?.Find(m.AccountId);
+            return new MemberView(m.AccountId, m.Role, risk?.Score, risk?.Band);
         }).ToList();
-        return TypedResults.Json(new ClusterView(summary, evidence, memberViews, summary.Size > members.Count, subgraph), ApiJsonContext.Default.ClusterView);
+        return TypedResults.Json(new ClusterView(ClusterSummaryView.From(summary), evidence, memberViews, summary.Size > members.Count, subgraph), ApiJsonContext.Default.ClusterView);
     }
 
     private static async Task<IResult> NeighborhoodAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string id, string? hopsText, string? limitText)
@@ -112,7 +115,7 @@ internal static class AnalystEndpoints
             return EnforcementEndpoints.Invalid(context, $"limit must be an integer from 1 to {MaxNeighborhoodNodes}, not '{limitText}'");
         }
         var ct = context.RequestAborted;
-        if (await EventSubgraphs.AccountAsync(dataSource, id, ct).ConfigureAwait(false) is not { } start)
+        if (await EntityQueries.AccountIdAsync(dataSource, id, ct).ConfigureAwait(false) is not { } start)
         {
             return NotFound(context, $"there is no account '{id}'");
         }
@@ -141,13 +144,15 @@ internal static class AnalystEndpoints
             return EnforcementEndpoints.Invalid(context, "note is at most 4,000 characters");
         }
         var ct = context.RequestAborted;
-        var targets = await AnalystDecisions.TargetsAsync(dataSource, request.AccountId, request.ClusterId, ct).ConfigureAwait(false);
+        var targets = await AnalystDecisionStore.TargetsAsync(dataSource, request.AccountId, request.ClusterId, ct).ConfigureAwait(false);
         if (targets.Count == 0)
         {
             return NotFound(context, request.AccountId is not null ? $"there is no account '{request.AccountId}'" : $"there is no cluster {request.ClusterId} (or it has no members)");
         }
         var author = context.Features.Get<CachedKey>()!.Record.Name;
-        var result = await AnalystDecisions.RecordAsync(dataSource, targets, request.ClusterId, request.Label, note, author, ct).ConfigureAwait(false);
+        var decidedAt = await AnalystDecisionStore.RecordAsync(dataSource, [.. targets.Select(t => t.Id)], request.ClusterId, request.Label, note, author, ct)
+            .ConfigureAwait(false);
+        var result = new LabelResultView(request.Label, note, author, decidedAt, request.ClusterId, [.. targets.Select(t => t.ExternalId)]);
         return TypedResults.Json(result, ApiJsonContext.Default.LabelResultView, statusCode: StatusCodes.Status201Created);
     }
 

@@ -1,11 +1,11 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
-using GraphGuard.Api.Data;
 using GraphGuard.Api.Json;
 using GraphGuard.Api.Observability;
 using GraphGuard.Api.Security;
 using GraphGuard.Api.Snapshot;
+using GraphGuard.Storage.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -146,7 +146,7 @@ internal static class EnforcementEndpoints
         {
             return Invalid(context, $"limit must be an integer from 1 to {MaxChangesLimit:N0}, not '{limitText}'");
         }
-        var changes = await ChangeFeed.ReadAsync(dataSource, after, limit + 1, context.RequestAborted).ConfigureAwait(false);
+        var changes = (await BandChangeFeed.ReadAsync(dataSource, after, limit + 1, context.RequestAborted).ConfigureAwait(false)).ConvertAll(BandChangeView.From);
         var hasMore = changes.Count > limit;
         if (hasMore)
         {

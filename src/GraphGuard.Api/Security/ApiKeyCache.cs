@@ -1,3 +1,4 @@
+using GraphGuard.Storage.Service;
 using Npgsql;
 
 namespace GraphGuard.Api.Security;
@@ -41,7 +42,7 @@ internal sealed class ApiKeyCache : IDisposable
     {
         var old = _byPrefix;
         var fresh = new Dictionary<string, CachedKey>(StringComparer.Ordinal);
-        await foreach (var (record, hash) in ApiKeyStore.ReadAsync(dataSource, ct).ConfigureAwait(false))
+        await foreach (var (record, hash) in ApiKeyRows.ReadAsync(dataSource, ct).ConfigureAwait(false))
         {
             var limiter = old.TryGetValue(record.Prefix, out var previous) && previous.Record.RatePerSecond == record.RatePerSecond
                 ? previous.Limiter

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using GraphGuard.Storage.Service;
 
 namespace GraphGuard.Api.Security;
 

@@ -1,4 +1,7 @@
 using GraphGuard.Api.Security;
+using GraphGuard.Storage.Notifications;
+using GraphGuard.Storage.Pipeline;
+using GraphGuard.Storage.Service;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -15,8 +18,6 @@ namespace GraphGuard.Api.Snapshot;
 internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, string connectionString, ServiceState state, ApiKeyCache keys,
     ScoringServiceOptions options, PublishedGraphLoader graphs, ILogger<PublicationWatcher> logger) : BackgroundService
 {
-    public const string PublishedChannel = "graphguard_published";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -37,33 +38,19 @@ internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, st
 
     private async Task WatchAsync(CancellationToken ct)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 };
-        await using var listener = new NpgsqlConnection(builder.ConnectionString);
-        await listener.OpenAsync(ct).ConfigureAwait(false);
-        var published = false;
-        var keysChanged = false;
-        listener.Notification += (_, e) =>
-        {
-            published |= e.Channel == PublishedChannel;
-            keysChanged |= e.Channel == ApiKeyStore.Channel;
-        };
-        await using (var listen = new NpgsqlCommand($"listen {PublishedChannel}; listen {ApiKeyStore.Channel}", listener))
-        {
-            await listen.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
+        await using var listener = await NotificationListener.OpenAsync(connectionString, [NotificationChannels.Published, NotificationChannels.ApiKeys], ct)
+            .ConfigureAwait(false);
         // Listening first, then loading: a publication committed in between is both loaded and notified, never neither.
         await RefreshAsync(run: true, keysToo: true, ct).ConfigureAwait(false);
         while (!ct.IsCancellationRequested)
         {
-            var notified = await listener.WaitAsync(options.CheckInterval, ct).ConfigureAwait(false);
-            if (!notified)
+            if (!await listener.WaitAsync(options.CheckInterval, ct).ConfigureAwait(false))
             {
                 await RefreshAsync(run: true, keysToo: true, ct).ConfigureAwait(false);
                 continue;
             }
-            var (run, keysToo) = (published, keysChanged);
-            (published, keysChanged) = (false, false);
-            await RefreshAsync(run, keysToo, ct).ConfigureAwait(false);
+            var notified = listener.TakeNotified();
+            await RefreshAsync(notified.Contains(NotificationChannels.Published), notified.Contains(NotificationChannels.ApiKeys), ct).ConfigureAwait(false);
         }
     }
 
@@ -77,7 +64,7 @@ internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, st
         {
             return;
         }
-        var head = await PublishedRunLoader.LatestAsync(dataSource, ct).ConfigureAwait(false);
+        var head = await PublishedRunQueries.LatestAsync(dataSource, ct).ConfigureAwait(false);
         if (head is not null && head.PublicationId != state.Run?.Head.PublicationId)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -86,7 +73,7 @@ internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, st
             graphs.Follow(head, ct);
             LogLoaded(logger, head.RunId, head.PublicationId, head.Kind, loaded.AccountCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
-        state.SetPipelines(await PipelineStatusReader.ReadAsync(dataSource, ct).ConfigureAwait(false));
+        state.SetPipelines(await PipelineStatusQuery.ReadAsync(dataSource, ct).ConfigureAwait(false));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "serving run {RunId} (publication {PublicationId}, {Kind}): {Accounts} accounts loaded in {Seconds:0.00} s")]

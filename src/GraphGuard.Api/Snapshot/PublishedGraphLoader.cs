@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GraphGuard.Storage.Service;
 using GraphGuard.Storage.Snapshots;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GraphGuard.Storage.Service;
 
 namespace GraphGuard.Api.Snapshot;
 

@@ -1,3 +1,5 @@
+using GraphGuard.Storage.Pipeline;
+
 namespace GraphGuard.Api.Snapshot;
 
 /// <summary>

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using GraphGuard.Api;
 using GraphGuard.Api.Security;
+using GraphGuard.Storage.Benchmarks;
 using GraphGuard.Storage.Database;
 using GraphGuard.Storage.Migrations;
+using GraphGuard.Storage.Pipeline;
 using Npgsql;
 using Spectre.Console;
 
@@ -61,7 +63,7 @@ internal static class ServeBenchmark
             try
             {
                 var ids = Path.Combine(folder, "ids.txt");
-                await File.WriteAllLinesAsync(ids, await SampleIdsAsync(dataSource, runId, ct), ct);
+                await File.WriteAllLinesAsync(ids, await SyntheticPublishedRun.SampleIdsAsync(dataSource, runId, ct), ct);
                 await WaitKeyAsync(address, key, ct);
                 var environment = new Dictionary<string, string> { ["GG_KEY"] = key, ["GG_IDS"] = ids, ["GG_BATCH"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
                 var single = Wrk.WriteScript(folder, "wrk_single.lua");
@@ -75,7 +77,7 @@ internal static class ServeBenchmark
                     await Wrk.RunAsync("single lookup", address, single, 1, Math.Max(1, parse.GetValue(connections)), duration, environment, ct),
                     await Wrk.RunAsync($"batch of {BatchSize:N0}", address, batch, 1, Math.Max(1, parse.GetValue(batchConnections)), duration, environment, ct),
                 };
-                var accountsServed = await CountAsync(dataSource, runId, ct);
+                var accountsServed = await SyntheticPublishedRun.CountAsync(dataSource, runId, ct);
                 if (parse.GetValue(json))
                 {
                     JsonOutput.Write(new { run_id = runId, accounts = accountsServed, load_seconds = loading.Elapsed.TotalSeconds, working_set_bytes = workingSet, processors = Environment.ProcessorCount, results });
@@ -100,8 +102,7 @@ internal static class ServeBenchmark
     {
         if (!synthetic)
         {
-            await using var cmd = dataSource.CreateCommand("select run_id from publications order by publication_id desc limit 1");
-            return await cmd.ExecuteScalarAsync(ct) as long? ?? throw new InvalidOperationException("that database has no published run: run 'graphguard run' on it first");
+            return await PublicationStore.PublishedRunAsync(dataSource, ct) ?? throw new InvalidOperationException("that database has no published run: run 'graphguard run' on it first");
         }
         if (await SyntheticPublishedRun.ExistingAsync(dataSource, accounts, ct) is { } existing)
         {
@@ -109,42 +110,6 @@ internal static class ServeBenchmark
         }
         AnsiConsole.MarkupLine($"publishing a synthetic run of {accounts:N0} accounts in '{BenchDatabase}'");
         return await SyntheticPublishedRun.CreateAsync(dataSource, accounts, ct);
-    }
-
-    private static async Task<List<string>> SampleIdsAsync(NpgsqlDataSource dataSource, long runId, CancellationToken ct)
-    {
-        await using var cmd = dataSource.CreateCommand("""
-            select e.external_id from risk_scores s tablesample system (5) join entities e on e.id = s.account_id
-            where s.run_id = $1 limit 20000
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
-        var ids = new List<string>();
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                ids.Add(reader.GetString(0));
-            }
-        }
-        if (ids.Count == 0)
-        {
-            // Small runs can miss the sample entirely: take them whole.
-            await using var all = dataSource.CreateCommand("select e.external_id from risk_scores s join entities e on e.id = s.account_id where s.run_id = $1 limit 20000");
-            all.Parameters.Add(new NpgsqlParameter { Value = runId });
-            await using var reader = await all.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                ids.Add(reader.GetString(0));
-            }
-        }
-        return ids;
-    }
-
-    private static async Task<long> CountAsync(NpgsqlDataSource dataSource, long runId, CancellationToken ct)
-    {
-        await using var cmd = dataSource.CreateCommand("select count(*) from risk_scores where run_id = $1");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     private static async Task WaitReadyAsync(Uri address, CancellationToken ct)

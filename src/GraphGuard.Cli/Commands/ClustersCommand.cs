@@ -16,7 +16,7 @@ internal static class ClustersCommand
     private static Option<int?> RunOption() => new("--run") { Description = "Detection run id (default: the latest)" };
 
     private static async Task<int> RunIdAsync(NpgsqlDataSource dataSource, int? run, CancellationToken ct) =>
-        run ?? await ClusterStore.LatestRunAsync(dataSource, ct) ?? throw new InvalidOperationException("no detection run is stored yet: run 'graphguard detect' first");
+        run ?? await ClusterQueries.LatestRunAsync(dataSource, ct) ?? throw new InvalidOperationException("no detection run is stored yet: run 'graphguard detect' first");
 
     private static Command List()
     {
@@ -29,7 +29,7 @@ internal static class ClustersCommand
         {
             await using var dataSource = await Database.OpenMigratedAsync(ct);
             var runId = await RunIdAsync(dataSource, parse.GetValue(run), ct);
-            var clusters = await ClusterStore.ListAsync(dataSource, runId, parse.GetValue(detector), Math.Max(1, parse.GetValue(limit)), ct);
+            var clusters = await ClusterQueries.ListAsync(dataSource, runId, parse.GetValue(detector), Math.Max(1, parse.GetValue(limit)), ct);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(new { detection_run_id = runId, clusters });
@@ -56,7 +56,7 @@ internal static class ClustersCommand
         CliAction.Set(command, async (parse, ct) =>
         {
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var detail = await ClusterStore.ShowAsync(dataSource, parse.GetValue(id), ct)
+            var detail = await ClusterQueries.ShowAsync(dataSource, parse.GetValue(id), ct)
                 ?? throw new ArgumentException($"no cluster {parse.GetValue(id)}");
             if (parse.GetValue(json))
             {
@@ -97,7 +97,7 @@ internal static class ClustersCommand
             long rows;
             await using (var writer = new StreamWriter(file.FullName, append: false, new System.Text.UTF8Encoding(false)))
             {
-                rows = await ClusterStore.ExportAsync(dataSource, runId, writer, ct);
+                rows = await ClusterQueries.ExportAsync(dataSource, runId, writer, ct);
             }
             Console.WriteLine($"{rows:N0} rows of detection run {runId} written to {file.FullName}");
             return 0;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using GraphGuard.Jobs.Pipeline;
-using Npgsql;
+using GraphGuard.Storage.Pipeline;
 using Quartz;
 
 namespace GraphGuard.Jobs.Scheduling;
@@ -88,16 +88,7 @@ public sealed class PipelineJob(PipelineWorker worker) : IJob
     }
 
     /// <summary>The run a dead node's cron or manual firing of this pipeline left running (the job never runs twice at once).</summary>
-    private async Task<long?> UnfinishedRunAsync(string pipeline, CancellationToken ct)
-    {
-        await using var cmd = worker.DataSource.CreateCommand("""
-            select run_id from pipeline_runs
-            where pipeline = $1 and status = 'running' and trigger in ('schedule', 'manual')
-            order by run_id desc limit 1
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = pipeline });
-        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) as long?;
-    }
+    private Task<long?> UnfinishedRunAsync(string pipeline, CancellationToken ct) => PipelineRunStore.UnfinishedRunAsync(worker.DataSource, pipeline, ct);
 
     private async Task RetryOrGiveUpAsync(IJobExecutionContext context, PipelineDefinition definition, long runId, int attempt, CancellationToken ct)
     {

@@ -2,23 +2,17 @@ using System.Text.Json;
 using GraphGuard.Core.Detection;
 using GraphGuard.Core.Graph;
 using GraphGuard.Storage.Features;
-using GraphGuard.Storage.Pipeline;
 using GraphGuard.Storage.Snapshots;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace GraphGuard.Storage.Detection;
 
-/// <summary>Stores detection runs (clusters, members, evidence, detector features) and reads them back for analysts.</summary>
+/// <summary>Stores detection runs: clusters, members, evidence, detector features. <see cref="ClusterQueries"/> reads them back.</summary>
 public static class ClusterStore
 {
     /// <summary><c>feature_runs.kind</c> of the detectors' features within a pipeline run.</summary>
     public const string DetectorFeaturesKind = "detectors";
-
-    private const string SummaryColumns = """
-        c.cluster_id, c.detection_run_id, c.detectors, c.size, c.core_size, c.score, c.first_activity, c.last_activity,
-        coalesce((select sentence from cluster_evidence e where e.cluster_id = c.cluster_id order by ordinal limit 1), '')
-        """;
 
     /// <summary>Stores a report as a new detection run (its features as a feature run first); returns the run id.</summary>
     public static Task<int> WriteAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
@@ -115,94 +109,4 @@ public static class ClusterStore
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return runId;
     }
-
-    /// <summary>The latest detection run's id, or null when there is none.</summary>
-    public static async Task<int?> LatestRunAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand("select max(detection_run_id) from detection_runs");
-        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is int id ? id : null;
-    }
-
-    /// <summary>Clusters of a run, best first, optionally only those a given detector contributed to.</summary>
-    public static async Task<List<ClusterSummary>> ListAsync(NpgsqlDataSource dataSource, int runId, string? detector, int limit, CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand($"""
-            select {SummaryColumns} from clusters c
-            where c.detection_run_id = $1 and ($2::text is null or $2 = any(c.detectors))
-            order by c.score desc, c.size desc, c.cluster_id limit $3
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)detector ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
-        var list = new List<ClusterSummary>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            list.Add(Summary(reader));
-        }
-        return list;
-    }
-
-    /// <summary>One cluster with its evidence and members, or null when there is no such cluster.</summary>
-    public static async Task<ClusterDetail?> ShowAsync(NpgsqlDataSource dataSource, long clusterId, CancellationToken ct = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        ClusterSummary summary;
-        await using (var cmd = new NpgsqlCommand($"select {SummaryColumns} from clusters c where c.cluster_id = $1", connection) { Parameters = { new() { Value = clusterId } } })
-        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                return null;
-            }
-            summary = Summary(reader);
-        }
-        var evidence = new List<StoredEvidence>();
-        await using (var cmd = new NpgsqlCommand("select kind, numbers::text, examples, sentence from cluster_evidence where cluster_id = $1 order by ordinal", connection) { Parameters = { new() { Value = clusterId } } })
-        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                evidence.Add(new StoredEvidence(reader.GetString(0), reader.GetString(1), (string[])reader[2], reader.GetString(3)));
-            }
-        }
-        var members = new List<(string, string)>();
-        await using (var cmd = new NpgsqlCommand("""
-            select e.external_id, m.role from cluster_members m join entities e on e.id = m.account_id
-            where m.cluster_id = $1 order by m.role, e.external_id
-            """, connection) { Parameters = { new() { Value = clusterId } } })
-        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                members.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-        return new ClusterDetail(summary, evidence, members);
-    }
-
-    /// <summary>Every member of every cluster of a run as CSV: <c>cluster_id,account_id,role,cluster_score,detectors</c>; returns the rows written.</summary>
-    public static async Task<long> ExportAsync(NpgsqlDataSource dataSource, int runId, TextWriter writer, CancellationToken ct = default)
-    {
-        await writer.WriteLineAsync("cluster_id,account_id,role,cluster_score,detectors".AsMemory(), ct).ConfigureAwait(false);
-        await using var cmd = dataSource.CreateCommand("""
-            select c.cluster_id, e.external_id, m.role, c.score, array_to_string(c.detectors, '|')
-            from clusters c join cluster_members m using (cluster_id) join entities e on e.id = m.account_id
-            where c.detection_run_id = $1 order by c.score desc, c.cluster_id, e.external_id
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        long rows = 0;
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            var score = reader.GetFloat(3).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
-            await writer.WriteLineAsync($"{reader.GetInt64(0)},{CsvField.Quote(reader.GetString(1))},{reader.GetString(2)},{score},{CsvField.Quote(reader.GetString(4))}".AsMemory(), ct).ConfigureAwait(false);
-            rows++;
-        }
-        return rows;
-    }
-
-    private static ClusterSummary Summary(NpgsqlDataReader r) => new(
-        r.GetInt64(0), r.GetInt32(1), (string[])r[2], r.GetInt32(3), r.GetInt32(4), r.GetFloat(5),
-        r.IsDBNull(6) ? null : r.GetDateTime(6), r.IsDBNull(7) ? null : r.GetDateTime(7), r.GetString(8));
 }

@@ -1,5 +1,8 @@
 namespace GraphGuard.Storage.Detection;
 
-/// <summary>One stored cluster as a list shows it, with its first evidence sentence as the headline.</summary>
+/// <summary>
+/// One stored cluster as a list shows it, with its first evidence sentence as the headline, and the pipeline run
+/// its detection run belongs to (null for a detection run of <c>graphguard detect</c>).
+/// </summary>
 public sealed record ClusterSummary(long ClusterId, int DetectionRunId, string[] Detectors, int Size, int CoreSize, double Score,
-    DateTime? FirstActivity, DateTime? LastActivity, string Headline);
+    DateTime? FirstActivity, DateTime? LastActivity, string Headline, long? PipelineRunId);

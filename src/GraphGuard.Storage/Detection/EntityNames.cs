@@ -12,15 +12,8 @@ public sealed class EntityNames
 
     public static async Task<EntityNames> LoadAsync(NpgsqlDataSource dataSource, IEnumerable<int> ids, CancellationToken ct = default)
     {
-        var names = new Dictionary<int, (EntityKind, string)>();
-        await using var cmd = dataSource.CreateCommand("select id, kind, external_id from entities where id = any($1)");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = ids.Distinct().ToArray() });
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            names[reader.GetInt32(0)] = ((EntityKind)reader.GetInt16(1), reader.GetString(2));
-        }
-        return new EntityNames(names);
+        var found = await EntityQueries.NamesAsync(dataSource, [.. ids.Distinct()], ct).ConfigureAwait(false);
+        return new EntityNames(found.ToDictionary(n => n.Key, n => (n.Value.Kind, n.Value.ExternalId)));
     }
 
     /// <summary>The bare external id (what an account is known by outside).</summary>

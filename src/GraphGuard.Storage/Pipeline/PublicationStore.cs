@@ -1,3 +1,4 @@
+using GraphGuard.Storage.Notifications;
 using Npgsql;
 
 namespace GraphGuard.Storage.Pipeline;
@@ -8,9 +9,6 @@ namespace GraphGuard.Storage.Pipeline;
 /// </summary>
 public static class PublicationStore
 {
-    /// <summary>The channel notified (with the run id as payload) when a publication commits.</summary>
-    public const string Channel = "graphguard_published";
-
     /// <summary>The run being served, or null when nothing was published yet.</summary>
     public static async Task<long?> PublishedRunAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
     {
@@ -21,7 +19,7 @@ public static class PublicationStore
     /// <summary>
     /// Publishes a run's scores in one transaction: the publication, a band change for every account whose band
     /// differs from the run served until now (old band null for new accounts, new band null for gone ones), the
-    /// run marked succeeded (a <c>publish</c>), and a notification on <see cref="Channel"/> that PostgreSQL
+    /// run marked succeeded (a <c>publish</c>), and a notification on <see cref="NotificationChannels.Published"/> that PostgreSQL
     /// delivers at commit. Publications take an exclusive lock on the table first, so change ids rise in commit
     /// order and a reader's cursor never skips one.
     /// </summary>
@@ -31,7 +29,14 @@ public static class PublicationStore
     /// <param name="note">Kept on the publication.</param>
     /// <param name="ct">Cancellation.</param>
     /// <exception cref="InvalidOperationException">The run cannot be published, with the reason.</exception>
-    public static async Task<Publication> PublishAsync(NpgsqlDataSource dataSource, long runId, bool rollback, string? note, CancellationToken ct = default)
+    public static Task<Publication> PublishAsync(NpgsqlDataSource dataSource, long runId, bool rollback, string? note, CancellationToken ct = default) =>
+        PublishAsync(dataSource, runId, rollback, note, notify: true, ct);
+
+    /// <summary>
+    /// <see cref="PublishAsync(NpgsqlDataSource, long, bool, string?, CancellationToken)"/>; without <paramref name="notify"/> the
+    /// notification is left out, as when it is lost on its way (tests of the service's periodic check).
+    /// </summary>
+    internal static async Task<Publication> PublishAsync(NpgsqlDataSource dataSource, long runId, bool rollback, string? note, bool notify, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -96,7 +101,11 @@ public static class PublicationStore
         {
             await ScalarAsync<int>(connection, "update pipeline_runs set status = 'succeeded', finished_at = now(), error = null where run_id = $1", ct, runId).ConfigureAwait(false);
         }
-        await ScalarAsync<object>(connection, "select pg_notify($1, $2)", ct, Channel, runId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        if (notify)
+        {
+            await ScalarAsync<object>(connection, "select pg_notify($1, $2)", ct, NotificationChannels.Published,
+                runId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        }
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return new Publication(publicationId, runId, current, changes, AlreadyPublished: false);
     }

@@ -1,5 +1,6 @@
 using GraphGuard.Jobs.Pipeline;
 using GraphGuard.Jobs.Scheduling;
+using GraphGuard.Storage.Pipeline;
 using GraphGuard.Tests.Shared;
 using Npgsql;
 
@@ -135,7 +136,7 @@ public sealed class PipelineTests
         // Not pooled: closing it ends the session, as a worker's exit does (a pooled one would keep the lock).
         await using var live = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_db.ConnectionString) { Pooling = false }.ConnectionString);
         await live.OpenAsync();
-        await using (var take = new NpgsqlCommand("select pg_advisory_lock(hashtextextended($1, 0))", live) { Parameters = { new() { Value = PipelineRunner.LockName(run, "graph_features") } } })
+        await using (var take = new NpgsqlCommand("select pg_advisory_lock(hashtextextended($1, 0))", live) { Parameters = { new() { Value = StageClaim.LockName(run, "graph_features") } } })
         {
             await take.ExecuteNonQueryAsync();
         }

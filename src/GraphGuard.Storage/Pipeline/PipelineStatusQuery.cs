@@ -1,11 +1,11 @@
 using Npgsql;
 
-namespace GraphGuard.Api.Snapshot;
+namespace GraphGuard.Storage.Pipeline;
 
 /// <summary>The latest run of each pipeline, from <c>pipeline_runs</c>.</summary>
-internal static class PipelineStatusReader
+public static class PipelineStatusQuery
 {
-    public static async Task<List<PipelineStatus>> ReadAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    public static async Task<List<PipelineStatus>> ReadAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
             select distinct on (pipeline) pipeline, run_id, status, coalesce(finished_at, created_at)

@@ -1,11 +1,11 @@
-namespace GraphGuard.Api.Data;
+namespace GraphGuard.Storage.Snapshots;
 
 /// <summary>
 /// Where subgraph edges come from: the published run's interaction graph in memory, or the events table of
 /// the run's window. Both return edges aggregated by (actor, target, action), ordered by count descending,
 /// then actor, target and action name (ordinal), cut to a limit, so the two give the same answers.
 /// </summary>
-internal interface IEdgeSource
+public interface IEdgeSource
 {
     /// <summary>
     /// A cluster's edges: those from one of <paramref name="members"/> to another member, or to an entity that at least

@@ -1,4 +1,4 @@
-namespace GraphGuard.Api.Security;
+namespace GraphGuard.Storage.Service;
 
 /// <summary>One row of <c>api_keys</c>, without its hash.</summary>
 public sealed record ApiKeyRecord(int KeyId, string Name, string Prefix, IReadOnlyList<string> Scopes, int RatePerSecond,

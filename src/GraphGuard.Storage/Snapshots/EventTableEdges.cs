@@ -1,14 +1,13 @@
-using GraphGuard.Storage.Snapshots;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace GraphGuard.Api.Data;
+namespace GraphGuard.Storage.Snapshots;
 
 /// <summary>
 /// Edges read from the events table within a window: the fallback until the run's graph is in memory (or if
 /// loading it failed). events has no index on actor_id/target_id (ingest speed, 0001), so each call scans it.
 /// </summary>
-internal sealed class EventTableEdges(NpgsqlDataSource dataSource, SnapshotWindow window) : IEdgeSource
+public sealed class EventTableEdges(NpgsqlDataSource dataSource, SnapshotWindow window) : IEdgeSource
 {
     private const string InWindow = "($3::timestamptz is null or e.ts >= $3) and ($4::timestamptz is null or e.ts < $4)";
 

@@ -1,16 +1,15 @@
-using GraphGuard.Api.Json;
 using Npgsql;
 
-namespace GraphGuard.Api.Data;
+namespace GraphGuard.Storage.Service;
 
 /// <summary>
 /// Reads <c>band_changes</c> after a change id. A publication writes its changes in one transaction that
 /// first locks <c>publications</c>, so change ids become visible in increasing order with no gaps filled in
 /// later: paging by "id greater than the last one seen" never skips or repeats a change across publishes.
 /// </summary>
-internal static class ChangeFeed
+public static class BandChangeFeed
 {
-    public static async Task<List<BandChangeView>> ReadAsync(NpgsqlDataSource dataSource, long afterChangeId, int limit, CancellationToken ct)
+    public static async Task<List<BandChange>> ReadAsync(NpgsqlDataSource dataSource, long afterChangeId, int limit, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
             select b.change_id, e.external_id, b.old_band, b.new_band, b.score, p.run_id, p.publication_id, p.kind, p.published_at
@@ -19,11 +18,11 @@ internal static class ChangeFeed
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = afterChangeId });
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
-        var changes = new List<BandChangeView>(Math.Min(limit, 1024));
+        var changes = new List<BandChange>(Math.Min(limit, 1024));
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            changes.Add(new BandChangeView(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+            changes.Add(new BandChange(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetFloat(4), reader.GetInt64(5),
                 reader.GetInt64(6), reader.GetString(7), reader.GetDateTime(8)));
         }
