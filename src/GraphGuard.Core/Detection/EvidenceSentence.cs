@@ -27,7 +27,7 @@ public static class EvidenceSentence
             EvidenceKind.CreationBurst =>
                 $"{N(e["accounts"])} accounts were registered within {R(e["hours"])} hours on {N(e["shared"])} shared devices, IPs or phones, e.g. {example}",
             EvidenceKind.CoActivity =>
-                $"{N(e["accounts"])} accounts acted on the same targets within {N(e["window_minutes"])} minutes of each other ({N(e["median_shared"])} targets per tied pair, " +
+                $"{N(e["accounts"])} accounts acted on the same targets within {N(e["window_minutes"])} minutes of each other ({N(e["median_shared"])} such meetings per tied pair, " +
                 $"{N(e["ties"])} tied pairs); independent accounts with their activity, each target's popularity at that hour and their prior follows " +
                 $"would do so with odds of 1 in 10^{N(e["log10_odds"])} per pair (bar 10^{N(e["threshold_log10"])}); {N(e["top_accounts"])} of them acted on {example} together",
             EvidenceKind.ReciprocalFollows =>

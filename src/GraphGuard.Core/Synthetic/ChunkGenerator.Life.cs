@@ -112,8 +112,7 @@ internal sealed partial class ChunkGenerator
     private void ReportAccount(int a, int community, int start, int span)
     {
         var campaigns = _plan.Campaigns;
-        var reported = campaigns[_random.Next(campaigns.Count)];
-        int target = _random.Chance(0.5) && !reported.Organic
+        int target = _random.Chance(0.5) && campaigns[_random.Next(campaigns.Count)] is { Organic: false } reported
             ? _random.Pick(reported.Members)
             : _plan.SampleCommunityMember(_random, community);
         int ts = Math.Max(Daytime(a, start, span), _plan.CreatedAt[target] + WorldClock.Day);
