@@ -40,7 +40,8 @@ internal static class ScenarioPlanner
     {
         var k = c.Scenario!.Knobs;
         int creator = k.Targets == "creator" ? PickCreator(plan, random, reserved) : -1;
-        int size = Math.Min(LogUniform(random, k.Size), Math.Max(k.Size[0], plan.AccountCount / 40));
+        // A 40th of the world at most, so that small worlds still hold every family (and targets to act on).
+        int size = Math.Max(2, Math.Min(LogUniform(random, k.Size), plan.AccountCount / 40));
         var community = k.SameCommunity ? (creator >= 0 ? plan.CommunityOf[creator] : plan.CommunityOf[random.Next(plan.AccountCount)]) : -1;
         c.Members = PickMembers(plan, random, reserved, community >= 0 ? byCommunity[community] : null, size, plan.Campaigns.Count, k.Origin, k.Prefollow);
 
@@ -216,10 +217,11 @@ internal static class ScenarioPlanner
     /// <summary>An ordinary account with at least <paramref name="minPosts"/> posts for members to act on.</summary>
     private static int PickTarget(WorldPlan plan, WorldRandom random, HashSet<int> reserved, int minPosts)
     {
-        while (true)
+        for (int tries = 0; ; tries++)
         {
             int a = random.Next(plan.AccountCount);
-            if (plan.CampaignOf[a] < 0 && plan.CreatedAt[a] < WorldClock.WindowStart && reserved.Add(a))
+            // In a crowded small world a target may be shared by two campaigns rather than never found.
+            if (plan.CampaignOf[a] < 0 && plan.CreatedAt[a] < WorldClock.WindowStart && (reserved.Add(a) || tries > 10_000))
             {
                 plan.PostCount[a] = (short)Math.Max(plan.PostCount[a], minPosts);
                 return a;
