@@ -47,7 +47,7 @@ graphguard runs list --limit 3
 echo
 echo "== the riskiest accounts of the published run"
 scores="$GRAPHGUARD_HOME/scores-published.csv"
-graphguard scores export --out "$scores"
+graphguard runs export --out "$scores"
 riskiest="$GRAPHGUARD_HOME/scores-riskiest.csv"
 # sed, not head: head would stop reading early and, under pipefail, fail the script with sort's SIGPIPE.
 tail -n +2 "$scores" | sort -t, -k2 -gr | sed -n 1,5p >"$riskiest"

@@ -31,6 +31,7 @@ public static class ScoringService
         // Request logging stays off the hot path; the service logs what it loads and what fails.
         builder.Logging.AddFilter("Microsoft", options.Verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        options.Logging?.Invoke(builder.Logging);
 
         var dataSource = NpgsqlDataSource.Create(options.ConnectionString);
         builder.Services.AddSingleton(dataSource);
@@ -38,10 +39,13 @@ public static class ScoringService
         builder.Services.AddSingleton<ServiceState>();
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddSingleton<ServiceMetrics>();
+        builder.Services.AddSingleton<DatabaseHealth>();
+        builder.Services.AddSingleton<CursorKey>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService(sp => new PublicationWatcher(dataSource, options.ConnectionString, sp.GetRequiredService<ServiceState>(),
             sp.GetRequiredService<ApiKeyCache>(), options,
             new PublishedGraphLoader(dataSource, sp.GetRequiredService<ServiceState>(), sp.GetRequiredService<ILogger<PublishedGraphLoader>>()),
+            sp.GetRequiredService<DatabaseHealth>(), sp.GetRequiredService<CursorKey>(),
             sp.GetRequiredService<ILogger<PublicationWatcher>>()));
         builder.Services.ConfigureHttpJsonOptions(j =>
         {
@@ -58,7 +62,7 @@ public static class ScoringService
                 c.ProblemDetails.Detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
             }
         });
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenApi("v1", OpenApiSecurity.Configure);
         if (options.JobsStorage is { } jobs)
         {
             JobsDashboard.AddServices(builder.Services, jobs);
@@ -71,14 +75,15 @@ public static class ScoringService
         });
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseMiddleware<RequestFailureMiddleware>();
         app.UseMiddleware<MetricsMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
 
         var state = app.Services.GetRequiredService<ServiceState>();
         var metrics = app.Services.GetRequiredService<ServiceMetrics>();
-        EnforcementEndpoints.Map(app, state, dataSource, metrics);
+        EnforcementEndpoints.Map(app, state, dataSource, metrics, app.Services.GetRequiredService<CursorKey>());
         AnalystEndpoints.Map(app, state, dataSource, metrics);
-        OperationsEndpoints.Map(app, state, app.Services.GetRequiredService<ApiKeyCache>(), metrics, TimeProvider.System);
+        OperationsEndpoints.Map(app, state, app.Services.GetRequiredService<ApiKeyCache>(), metrics, app.Services.GetRequiredService<DatabaseHealth>(), TimeProvider.System);
         app.MapOpenApi("/openapi/{documentName}.json");
         if (options.JobsStorage is not null)
         {

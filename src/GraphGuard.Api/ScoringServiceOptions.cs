@@ -12,6 +12,15 @@ public sealed record ScoringServiceOptions
     /// <summary>How often the latest publication, the keys and the pipelines' statuses are checked without a notification.</summary>
     public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Base64 of the key (32 bytes or more) that signs change-feed cursors, for instances configured alike;
+    /// null (the default) takes the key kept in the database, shared by every instance on it.
+    /// </summary>
+    public string? CursorSecret { get; init; }
+
+    /// <summary>More logging set-up, after the console's (a test adds a provider to read what the service logs).</summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? Logging { get; init; }
+
     /// <summary>Log requests and framework events at Information (off by default: logging stays off the hot path).</summary>
     public bool Verbose { get; init; }
 

@@ -21,7 +21,7 @@ internal static class IngestReport
         if (reasons.Count > 0)
         {
             AnsiConsole.MarkupLine("quarantined by reason: " + string.Join(", ", reasons.Select(r => $"[yellow]{r.Key}[/] {r.Value:N0}")));
-            AnsiConsole.MarkupLine($"[grey]see them with: graphguard quarantine list --run {summary.RunId}[/]");
+            AnsiConsole.MarkupLine($"[grey]see them with: graphguard quarantine list --ingest-run {summary.RunId}[/]");
         }
         if (summary.Error is not null)
         {

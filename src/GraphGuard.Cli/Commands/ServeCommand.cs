@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GraphGuard.Api;
+using GraphGuard.Cli.Options;
 using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Storage.Database;
 
@@ -11,7 +12,7 @@ internal static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (127.0.0.1 only)", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var check = new Option<int>("--check-seconds") { Description = "Seconds between checks for a new publication when no notification arrives", DefaultValueFactory = _ => 10 };
+        var check = DurationOption.Create("--check-interval", "How long to wait for a publication's notification before looking for one anyway", "10s");
         var verbose = new Option<bool>("--verbose") { Description = "Log every request (slower)" };
         var command = new Command("serve", "Serve the published run's risk scores, clusters and labels over HTTP (see docs/api.md), and the jobs dashboard at /jobs") { urls, check, verbose };
         CliAction.Set(command, async (parse, ct) =>
@@ -24,7 +25,7 @@ internal static class ServeCommand
                 ConnectionString = connection,
                 JobsStorage = hangfire => new SchedulerSettings { ConnectionString = connection }.Configure(hangfire, null),
                 Urls = parse.GetValue(urls)!,
-                CheckInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(check))),
+                CheckInterval = parse.GetValue(check) < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : parse.GetValue(check),
                 Verbose = parse.GetValue(verbose),
             };
             await using var app = ScoringService.Build(options);

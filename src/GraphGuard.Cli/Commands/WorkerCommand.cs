@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using GraphGuard.Jobs.Pipeline;
@@ -16,8 +17,8 @@ internal static class WorkerCommand
     {
         var jobs = JobsFolderOption();
         var threads = new Option<int>("--threads") { Description = "Pipeline jobs this worker runs at once", DefaultValueFactory = _ => 2 };
-        var checkin = DurationOption("--checkin-interval", "How often the worker tells Hangfire it is alive (its heartbeat on the dashboard's server list)", "15s");
-        var poll = DurationOption("--poll-interval", "Longest wait, when idle, before looking for queued firings, due retries and runs left by a dead worker (each is picked up within it)", "5s");
+        var checkin = DurationOption.Create("--checkin-interval", "How often the worker tells Hangfire it is alive (its heartbeat on the dashboard's server list)", "15s");
+        var poll = DurationOption.Create("--poll-interval", "Longest wait, when idle, before looking for queued firings, due retries and runs left by a dead worker (each is picked up within it)", "5s");
         var command = new Command(Name, "Run the scheduler: fire the pipelines in jobs/*.json on their cron schedules, with retries, as one Hangfire server of those sharing the database. Stops on SIGINT/SIGTERM after the running jobs finish")
         {
             jobs, threads, checkin, poll,
@@ -55,24 +56,6 @@ internal static class WorkerCommand
 
     public static Option<string> JobsFolderOption() =>
         new("--jobs") { Description = "Folder of pipeline definitions (*.json)", DefaultValueFactory = _ => "jobs" };
-
-    private static Option<TimeSpan> DurationOption(string name, string description, string defaultValue) => new(name)
-    {
-        Description = $"{description} (e.g. 1s, 30s, 2m)",
-        DefaultValueFactory = _ => ParseDuration(defaultValue),
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Single().Value;
-            if (PipelineDefinitionFile.TryParseDuration(text, out var d))
-            {
-                return d;
-            }
-            result.AddError($"{name}: expected a duration like 1s, 30s or 2m, got '{text}'");
-            return default;
-        },
-    };
-
-    private static TimeSpan ParseDuration(string text) => PipelineDefinitionFile.TryParseDuration(text, out var d) ? d : throw new ArgumentException(text);
 
     private static void Log(string line) =>
         Console.Out.WriteLine($"{DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)} {line}");
