@@ -13,14 +13,16 @@ fi
 
 accounts=${ACCOUNTS:-1000000}
 graphguard db start >/dev/null
+# The benchmarks are their own program (bench/GraphGuard.Bench), built with the solution by setup.sh.
+graphguard-bench() { dotnet "$PWD/bench/GraphGuard.Bench/bin/Release/net10.0/graphguard-bench.dll" "$@"; }
 echo "== ingest beside PostgreSQL COPY"
-graphguard bench ingest --accounts "$accounts"
+graphguard-bench ingest --accounts "$accounts"
 echo
 echo "== graph engine beside igraph"
-graphguard bench graph
+graphguard-bench graph
 echo
 echo "== learning: GraphSAGE, and XGBoost beside the xgboost CLI"
-graphguard bench learn
+graphguard-bench learn
 echo
 echo "== scoring service under wrk: single lookups and 1,000-id batches"
-graphguard bench serve
+graphguard-bench serve

@@ -4,7 +4,7 @@
 # detect coordinated clusters, show the strongest with its evidence, and score detection against the
 # world's ground truth; then run the whole pipeline once (features, detectors, embeddings, training,
 # scoring, publication), start the scoring service and the scheduler's worker in the background, and
-# print the URL, an API key and three example requests — and run them.
+# print the URL, an API key, the jobs dashboard's URL with an operations key, and three example requests — and run them.
 # ACCOUNTS=N sets the world's size (default 100000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +47,7 @@ graphguard runs list --limit 3
 echo
 echo "== the riskiest accounts of the published run"
 scores="$GRAPHGUARD_HOME/scores-published.csv"
-graphguard scores export --out "$scores"
+graphguard runs export --out "$scores"
 riskiest="$GRAPHGUARD_HOME/scores-riskiest.csv"
 # sed, not head: head would stop reading early and, under pipefail, fail the script with sort's SIGPIPE.
 tail -n +2 "$scores" | sort -t, -k2 -gr | sed -n 1,5p >"$riskiest"
@@ -73,6 +73,7 @@ done
 curl -sf "$url/readyz" >/dev/null || { echo "demo: the service did not become ready; see $logs/serve.log" >&2; exit 1; }
 
 key=$(graphguard keys create --name "demo-$(date -u +%Y%m%dT%H%M%S)-$$" --scope risk:read --scope clusters:read --scope labels:write 2>/dev/null)
+ops=$(graphguard keys create --name "demo-ops-$(date -u +%Y%m%dT%H%M%S)-$$" --scope operations 2>/dev/null)
 account=$(sed -n 1p "$riskiest" | cut -d, -f1)
 cluster=$(curl -sf -H "Authorization: Bearer $key" "$url/v1/clusters?limit=1" | grep -o '"id":[0-9]*' | sed -n 1p | cut -d: -f2)
 
@@ -81,7 +82,9 @@ cat <<INFO
 == GraphGuard is running
 service:  $url   (log $logs/serve.log; OpenAPI at $url/openapi/v1.json, metrics at $url/metrics)
 workspace: $url/   (the analyst workspace in a browser: sign in with the API key below; docs/workspace.md)
-worker:   scheduled pipelines from jobs/*.json (log $logs/worker.log; graphguard jobs list)
+worker:   scheduled pipelines from jobs/*.json on Hangfire (log $logs/worker.log; graphguard jobs list)
+jobs:     $url/jobs   (the Hangfire dashboard; sign in with the operations key below)
+ops key:  $ops
 API key:  $key
 stop:     kill \$(cat $logs/serve.pid) \$(cat $logs/worker.pid)
 

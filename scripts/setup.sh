@@ -12,14 +12,15 @@ command -v xgboost >/dev/null || need+=(xgboost)
 /usr/bin/python3 -c 'import xgboost' 2>/dev/null || need+=(python3-xgboost)
 # scikit-learn: the split and metrics of ../shared/tools/ref_eval.py, the reference rows of docs/evaluation.md.
 /usr/bin/python3 -c 'import sklearn' 2>/dev/null || need+=(python3-sklearn)
-# wrk: the HTTP load generator `graphguard bench serve` drives the scoring service with.
+# wrk: the HTTP load generator `graphguard-bench serve` drives the scoring service with.
 command -v wrk >/dev/null || need+=(wrk)
 # curl: demo.sh waits for the service and shows its example requests with it.
 command -v curl >/dev/null || need+=(curl)
-# Node.js and npm: the analyst workspace (web/) is TypeScript built from its lockfile; tests run Neo4j's Cypher parser with node.
+# Node.js, npm and Chromium: the analyst workspace (web/) is TypeScript built from its lockfile; the OpenAPI
+# validator and Neo4j's Cypher parser run on node in tests; the browser tests drive Debian's Chromium with
+# playwright-core (no browser is downloaded).
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
-# Chromium: the workspace's browser tests drive Debian's build with playwright-core (no browser is downloaded).
 command -v chromium >/dev/null || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -46,6 +47,15 @@ if ! cmp -s web/package-lock.json web/node_modules/.installed-lock.json 2>/dev/n
   (cd web && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
 fi
 (cd web && npm run --silent build)
+# playwright-core for the browser tests (tests/browser): npm ci only when its lockfile changed since the last install.
+if ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.installed-lock.json 2>/dev/null; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
+fi
+# The OpenAPI validator (@readme/openapi-parser), pinned by its lockfile.
+openapi_check=tests/GraphGuard.Api.Tests/OpenApiCheck
+if [ ! -d "$openapi_check/node_modules/@readme/openapi-parser" ]; then
+  (cd "$openapi_check" && npm ci --no-audit --no-fund --silent)
+fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build GraphGuard.sln -c Release -nologo -clp:ErrorsOnly -v:q

@@ -1,3 +1,4 @@
+using GraphGuard.Api.Dashboard;
 using GraphGuard.Api.Endpoints;
 using GraphGuard.Api.Json;
 using GraphGuard.Api.Observability;
@@ -32,6 +33,7 @@ public static class ScoringService
         // Request logging stays off the hot path; the service logs what it loads and what fails.
         builder.Logging.AddFilter("Microsoft", options.Verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        options.Logging?.Invoke(builder.Logging);
 
         var dataSource = NpgsqlDataSource.Create(options.ConnectionString);
         builder.Services.AddSingleton(dataSource);
@@ -39,11 +41,14 @@ public static class ScoringService
         builder.Services.AddSingleton<ServiceState>();
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddSingleton<ServiceMetrics>();
+        builder.Services.AddSingleton<DatabaseHealth>();
+        builder.Services.AddSingleton<CursorKey>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WorkspaceSessions>();
         builder.Services.AddHostedService(sp => new PublicationWatcher(dataSource, options.ConnectionString, sp.GetRequiredService<ServiceState>(),
             sp.GetRequiredService<ApiKeyCache>(), options,
             new PublishedGraphLoader(dataSource, sp.GetRequiredService<ServiceState>(), sp.GetRequiredService<ILogger<PublishedGraphLoader>>()),
+            sp.GetRequiredService<DatabaseHealth>(), sp.GetRequiredService<CursorKey>(),
             sp.GetRequiredService<ILogger<PublicationWatcher>>()));
         builder.Services.ConfigureHttpJsonOptions(j =>
         {
@@ -61,7 +66,11 @@ public static class ScoringService
                 c.ProblemDetails.Detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
             }
         });
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenApi("v1", OpenApiSecurity.Configure);
+        if (options.JobsStorage is { } jobs)
+        {
+            JobsDashboard.AddServices(builder.Services, jobs);
+        }
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -70,21 +79,26 @@ public static class ScoringService
         });
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseMiddleware<RequestFailureMiddleware>();
         app.UseMiddleware<MetricsMiddleware>();
         app.UseMiddleware<WorkspaceGuard>();
         app.UseMiddleware<ApiKeyMiddleware>();
 
         var state = app.Services.GetRequiredService<ServiceState>();
         var metrics = app.Services.GetRequiredService<ServiceMetrics>();
-        EnforcementEndpoints.Map(app, state, dataSource, metrics);
+        EnforcementEndpoints.Map(app, state, dataSource, metrics, app.Services.GetRequiredService<CursorKey>());
         AnalystEndpoints.Map(app, state, dataSource, metrics);
         var keys = app.Services.GetRequiredService<ApiKeyCache>();
         WorkspaceSessionEndpoints.Map(app, state, app.Services.GetRequiredService<WorkspaceSessions>(), keys, metrics, options);
         WorkspaceClusterEndpoints.Map(app, state, dataSource, new ClusterQueueCache(dataSource), metrics);
         WorkspaceAccountEndpoints.Map(app, state, dataSource, metrics);
         WorkspaceDecisionEndpoints.Map(app, state, dataSource, metrics);
-        OperationsEndpoints.Map(app, state, app.Services.GetRequiredService<ApiKeyCache>(), metrics, TimeProvider.System);
+        OperationsEndpoints.Map(app, state, keys, metrics, app.Services.GetRequiredService<DatabaseHealth>(), TimeProvider.System);
         app.MapOpenApi("/openapi/{documentName}.json");
+        if (options.JobsStorage is not null)
+        {
+            JobsDashboard.Map(app);
+        }
         app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
         return app;
     }

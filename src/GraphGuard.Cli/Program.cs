@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli;
 using GraphGuard.Cli.Commands;
 using Spectre.Console;
 
@@ -9,28 +10,7 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Capabilities.Ansi = false;
 }
 
-var root = new RootCommand("GraphGuard: graph-based detection of coordinated inauthentic accounts.")
-{
-    DbCommand.Create(),
-    GenerateCommand.Create(),
-    IngestCommand.Create(),
-    QuarantineCommand.Create(),
-    GraphCommand.Create(),
-    DetectCommand.Create(),
-    ClustersCommand.Create(),
-    GraphGuard.Cli.Risk.TrainCommand.Create(),
-    GraphGuard.Cli.Risk.ScoreCommand.Create(),
-    EvalCommand.Create(),
-    BenchCommand.Create(),
-    RunCommand.Create(),
-    RunsCommand.Create(),
-    ScoresCommand.Create(),
-    ExportCommand.Create(),
-    WorkerCommand.Create(),
-    JobsCommand.Create(),
-    ServeCommand.Create(),
-    KeysCommand.Create(),
-};
+var root = CommandTree.Build();
 var parse = root.Parse(args);
 // The worker handles SIGINT/SIGTERM itself, waiting for running jobs longer than the default 2 s grace.
 var termination = parse.CommandResult.Command.Name == WorkerCommand.Name ? null : new InvocationConfiguration().ProcessTerminationTimeout;

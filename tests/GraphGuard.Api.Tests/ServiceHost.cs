@@ -28,7 +28,10 @@ internal sealed class ServiceHost : IAsyncDisposable
     /// <param name="name">Names the test database (gg_test_api_NAME).</param>
     /// <param name="seed">Writes fixture rows before the service starts.</param>
     /// <param name="checkInterval">The periodic check; long by default so tests see what NOTIFY alone does.</param>
-    public static async Task<ServiceHost> StartAsync(string name, Func<NpgsqlDataSource, Task>? seed = null, TimeSpan? checkInterval = null)
+    /// <param name="logging">More logging for the service (a <see cref="LogLines"/> to read what it logs).</param>
+    /// <param name="serviceConnection">Rewrites the connection string the service gets (to reach the database through a <see cref="DatabaseLink"/>).</param>
+    public static async Task<ServiceHost> StartAsync(string name, Func<NpgsqlDataSource, Task>? seed = null, TimeSpan? checkInterval = null,
+        Func<string, string>? serviceConnection = null, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null)
     {
         var connectionString = await TestDatabase.CreateAsync("api_" + name);
         var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -38,7 +41,8 @@ internal sealed class ServiceHost : IAsyncDisposable
         }
         var app = ScoringService.Build(new ScoringServiceOptions
         {
-            ConnectionString = connectionString,
+            ConnectionString = serviceConnection?.Invoke(connectionString) ?? connectionString,
+            Logging = logging,
             Urls = "http://127.0.0.1:0",
             CheckInterval = checkInterval ?? TimeSpan.FromMinutes(5),
         });

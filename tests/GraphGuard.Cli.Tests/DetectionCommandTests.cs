@@ -24,7 +24,7 @@ public sealed class DetectionCommandTests
         var run = detect.RootElement.GetProperty("detection_run_id").GetInt32();
         Assert.That(detect.RootElement.GetProperty("clusters").GetInt32(), Is.GreaterThan(0));
 
-        using var list = JsonDocument.Parse(await Succeed("clusters", "list", "--run", run.ToString(), "--limit", "1000", "--json"));
+        using var list = JsonDocument.Parse(await Succeed("clusters", "list", "--detection-run", run.ToString(), "--limit", "1000", "--json"));
         var clusters = list.RootElement.GetProperty("clusters").EnumerateArray().ToList();
         var scores = clusters.Select(c => c.GetProperty("score").GetDouble()).ToList();
         Assert.That(scores, Is.Ordered.Descending);
@@ -34,7 +34,7 @@ public sealed class DetectionCommandTests
         Assert.That(show, Does.Contain($"cluster {first}").And.Contain("accounts"));
 
         var csv = Path.Combine(World, "clusters.csv");
-        await Succeed("clusters", "export", "--run", run.ToString(), "--out", csv);
+        await Succeed("clusters", "export", "--detection-run", run.ToString(), "--out", csv);
         var lines = await File.ReadAllLinesAsync(csv);
         Assert.That(lines[0], Is.EqualTo("cluster_id,account_id,role,cluster_score,detectors"));
         Assert.That(lines.Length - 1, Is.EqualTo(clusters.Sum(c => c.GetProperty("size").GetInt32())));

@@ -2,7 +2,7 @@ using GraphGuard.Tests.Shared;
 
 namespace GraphGuard.Cli.Tests;
 
-/// <summary><c>graphguard run</c>, <c>runs</c> and <c>scores export</c> as real processes on a small generated world.</summary>
+/// <summary><c>graphguard run</c>, <c>runs</c> and <c>runs export</c> as real processes on a small generated world.</summary>
 public sealed class PipelineCommandTests
 {
     private GeneratedWorld _world = null!;
@@ -25,7 +25,7 @@ public sealed class PipelineCommandTests
         Assert.That(first, Does.Contain("run 1 of pipeline daily").And.Contain("[7/7] publish").And.Contain("run 1 published in"));
 
         var csv = Path.Combine(_world.Folder, "scores.csv");
-        Assert.That(await _world.Succeed("scores", "export", "--out", csv), Does.Contain("3,000 scores of run 1"));
+        Assert.That(await _world.Succeed("runs", "export", "--out", csv), Does.Contain("3,000 scores of run 1"));
         var lines = await File.ReadAllLinesAsync(csv);
         Assert.Multiple(() =>
         {

@@ -14,7 +14,10 @@ public sealed class WorkerClusterTests
 {
     private GeneratedWorld _world = null!;
     private string _jobs = null!;
-    private readonly List<WorkerProcess> _workers = [];
+    private WorkerCluster _cluster = null!;
+
+    /// <summary>What docs/pipeline.md states for the tests' 1 s poll interval: a sweep finds the free lease within one poll.</summary>
+    private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(10);
 
     [OneTimeSetUp]
     public async Task GenerateAndIngestAWorld()
@@ -39,32 +42,24 @@ public sealed class WorkerClusterTests
         Directory.Delete(_jobs, recursive: true);
     }
 
+    [SetUp]
+    public void NewCluster() => _cluster = new WorkerCluster(_world.Connection, _jobs);
+
     [TearDown]
-    public void StopWorkers()
-    {
-        foreach (var worker in _workers)
-        {
-            if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
-            {
-                TestContext.Out.WriteLine($"--- worker {worker.Pid}\n{worker.Output}");
-            }
-            worker.Dispose();
-        }
-        _workers.Clear();
-    }
+    public void StopWorkers() => _cluster.Dispose();
 
     [Test, Order(1)]
     public async Task Two_workers_run_a_triggered_run_with_one_attempt_per_stage_and_stop_cleanly_on_sigterm()
     {
         await using var db = NpgsqlDataSource.Create(_world.Connection);
-        await StartWorkersAsync(db, 2);
+        await _cluster.StartAsync(db, 2);
 
         await _world.Succeed("jobs", "trigger", "quick", "--wait");
 
         var run = await TestDatabase.CountAsync(db, "select max(run_id) from pipeline_runs");
-        Assert.That(await Scalar<string>(db, $"select status from pipeline_runs where run_id = {run}"), Is.EqualTo("succeeded"));
+        Assert.That(await WorkerCluster.ScalarAsync<string>(db, $"select status from pipeline_runs where run_id = {run}"), Is.EqualTo("succeeded"));
         await AttemptsSettledAsync(db, run);
-        Assert.That(await Scalar<string>(db, $"select trigger from pipeline_runs where run_id = {run}"), Is.EqualTo("manual"));
+        Assert.That(await WorkerCluster.ScalarAsync<string>(db, $"select trigger from pipeline_runs where run_id = {run}"), Is.EqualTo("manual"));
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run}"), Is.EqualTo(7), "one attempt per stage");
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status in ('succeeded', 'skipped')"), Is.EqualTo(7));
         Assert.That(await TestDatabase.CountAsync(db, $"""
@@ -73,12 +68,12 @@ public sealed class WorkerClusterTests
             """), Is.Zero, "no two attempts of the run overlap in time");
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from publications where run_id = {run}"), Is.EqualTo(1));
 
-        foreach (var worker in _workers)
+        foreach (var worker in _cluster.Workers)
         {
             Assert.That(await worker.StopAsync(), Is.Zero, worker.Output);
             Assert.That(worker.Output, Does.Contain("stopped"));
         }
-        var log = string.Concat(_workers.Select(w => w.Output));
+        var log = string.Concat(_cluster.Workers.Select(w => w.Output));
         Assert.That(log, Does.Contain($"run {run} stage 1/7 snapshot: started").And.Contain($"run {run} stage 7/7 publish: succeeded"));
     }
 
@@ -86,16 +81,16 @@ public sealed class WorkerClusterTests
     public async Task A_worker_killed_mid_stage_is_recovered_by_the_other_and_the_published_run_stays_published()
     {
         await using var db = NpgsqlDataSource.Create(_world.Connection);
-        await StartWorkersAsync(db, 2);
+        await _cluster.StartAsync(db, 2);
         await _world.Succeed("jobs", "trigger", "quick", "--wait");
         var published = await LatestPublishedAsync(db);
         var before = await TestDatabase.CountAsync(db, "select max(run_id) from pipeline_runs");
         using var serve = await ServeProcess.StartAsync(_world.Connection);
-        await PollAsync(async () => await serve.ServedRunAsync() == published ? true : default(bool?), "the service to load the published run");
+        await _cluster.PollAsync(async () => await serve.ServedRunAsync() == published ? true : default(bool?), "the service to load the published run");
 
         await _world.Succeed("jobs", "trigger", "quick");
         // Catch a stage of the new run in progress (not publish) and kill the worker running it.
-        var (stage, pid) = await PollAsync(async () =>
+        var (stage, pid) = await _cluster.PollAsync(async () =>
         {
             await using var cmd = db.CreateCommand($"""
                 select stage, worker from stage_runs
@@ -104,23 +99,27 @@ public sealed class WorkerClusterTests
             await using var reader = await cmd.ExecuteReaderAsync();
             return await reader.ReadAsync() ? (reader.GetString(0), int.Parse(reader.GetString(1).Split('/')[1], CultureInfo.InvariantCulture)) : default((string, int)?);
         }, "a stage of the new run running");
-        var victim = _workers.Single(w => w.Pid == pid);
+        var victim = _cluster.Workers.Single(w => w.Pid == pid);
         await victim.KillAsync();
+        var killedAt = DateTime.UtcNow;
         var run = before + 1;
         Assert.That(await LatestPublishedAsync(db), Is.EqualTo(published), "the last published run stays published after the kill");
         Assert.That(await serve.ServedRunAsync(), Is.EqualTo(published), "the service keeps serving it");
 
-        await PollAsync(async () => await Scalar<string>(db, $"select status from pipeline_runs where run_id = {run}") == "succeeded" ? true : default(bool?),
+        await _cluster.PollAsync(async () => await WorkerCluster.ScalarAsync<string>(db, $"select status from pipeline_runs where run_id = {run}") == "succeeded" ? true : default(bool?),
             "the other worker to recover and finish the run");
         await AttemptsSettledAsync(db, run);
-        Assert.That(await Scalar<string>(db, $"select status from stage_runs where run_id = {run} and stage = '{stage}' and attempt = 1"), Is.EqualTo("abandoned"));
-        Assert.That(await Scalar<string>(db, $"select status from stage_runs where run_id = {run} and stage = '{stage}' and attempt = 2"), Is.EqualTo("succeeded"));
+        Assert.That(await WorkerCluster.ScalarAsync<string>(db, $"select status from stage_runs where run_id = {run} and stage = '{stage}' and attempt = 1"), Is.EqualTo("abandoned"));
+        Assert.That(await WorkerCluster.ScalarAsync<string>(db, $"select status from stage_runs where run_id = {run} and stage = '{stage}' and attempt = 2"), Is.EqualTo("succeeded"));
+        var recovery = await WorkerCluster.ScalarAsync<DateTime>(db, $"select started_at from stage_runs where run_id = {run} and stage = '{stage}' and attempt = 2") - killedAt;
+        TestContext.Out.WriteLine($"stage {stage} resumed on the other worker {recovery.TotalSeconds:0.00} s after the kill");
+        Assert.That(recovery, Is.LessThan(RecoveryBound), "a dead worker's run is resumed within a poll interval (1 s here) and a sweep");
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status in ('succeeded', 'skipped')"), Is.EqualTo(7));
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and stage = 'snapshot'"), Is.EqualTo(1), "finished stages are not run again");
-        var survivor = _workers.Single(w => w != victim);
+        var survivor = _cluster.Workers.Single(w => w != victim);
         Assert.That(survivor.Output, Does.Contain($"run {run} (quick): attempt 2 of 2 started (recovered from a stopped worker)"));
         Assert.That(await LatestPublishedAsync(db), Is.EqualTo(run));
-        await PollAsync(async () => await serve.ServedRunAsync() == run ? true : default(bool?), "the service to load the recovered run once it is published");
+        await _cluster.PollAsync(async () => await serve.ServedRunAsync() == run ? true : default(bool?), "the service to load the recovered run once it is published");
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from publications where run_id in ({published}, {run})"), Is.EqualTo(2));
     }
 
@@ -130,30 +129,32 @@ public sealed class WorkerClusterTests
         await using var db = NpgsqlDataSource.Create(_world.Connection);
         var published = await LatestPublishedAsync(db);
         var before = await TestDatabase.CountAsync(db, "select max(run_id) from pipeline_runs");
-        await StartWorkersAsync(db, 2);
+        await _cluster.StartAsync(db, 2);
 
         await _world.Succeed("jobs", "trigger", "quick");
         var run = before + 1;
         // An early stage, so the survivor still has stages to run when it is killed in turn.
         var first = await RunningWorkerAsync(db, run, "stage = 'graph_features'");
-        await _workers.Single(w => w.Pid == first).KillAsync();
+        await _cluster.Workers.Single(w => w.Pid == first).KillAsync();
         var second = await RunningWorkerAsync(db, run, $"worker not like '%/{first}' and stage <> 'publish'");
-        await _workers.Single(w => w.Pid == second).KillAsync();
+        await _cluster.Workers.Single(w => w.Pid == second).KillAsync();
 
         // A fresh worker recovers the run a third time: its two attempts are spent, so it gives up.
-        _workers.Add(WorkerProcess.Start(_world.Connection, _jobs));
-        await PollAsync(async () => await Scalar<string>(db, $"select status from pipeline_runs where run_id = {run}") == "failed" ? true : default(bool?),
+        _cluster.Workers.Add(WorkerProcess.Start(_world.Connection, _jobs));
+        await _cluster.PollAsync(async () => await WorkerCluster.ScalarAsync<string>(db, $"select status from pipeline_runs where run_id = {run}") == "failed" ? true : default(bool?),
             "the third worker to give the run up");
-        Assert.That(await Scalar<string>(db, $"select error from pipeline_runs where run_id = {run}"), Does.Contain("gave up after 2 attempts"));
+        Assert.That(await WorkerCluster.ScalarAsync<string>(db, $"select error from pipeline_runs where run_id = {run}"), Does.Contain("gave up after 2 attempts"));
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status = 'running'"), Is.Zero, "dead attempts are closed");
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status = 'abandoned'"), Is.EqualTo(2));
         Assert.That(await LatestPublishedAsync(db), Is.EqualTo(published), "the failed run is never published");
-        Assert.That(_workers[^1].Output, Does.Contain($"run {run} (quick): gave up after 2 attempts"));
+        // The worker logs the give-up just after storing it.
+        await _cluster.PollAsync(() => Task.FromResult(_cluster.Workers[^1].Output.Contains($"run {run} (quick): gave up after 2 attempts", StringComparison.Ordinal) ? true : default(bool?)),
+            "the third worker to log the give-up");
     }
 
     /// <summary>Waits for a stage of the run to be running on a worker matching the condition; returns that worker's pid.</summary>
     private Task<int> RunningWorkerAsync(NpgsqlDataSource db, long run, string condition) =>
-        PollAsync(async () =>
+        _cluster.PollAsync(async () =>
         {
             await using var cmd = db.CreateCommand($"select worker from stage_runs where run_id = {run} and status = 'running' and {condition}");
             return await cmd.ExecuteScalarAsync() is string worker ? int.Parse(worker.Split('/')[1], CultureInfo.InvariantCulture) : default(int?);
@@ -184,28 +185,27 @@ public sealed class WorkerClusterTests
         var folder = Directory.CreateTempSubdirectory("graphguard-nolabels-").FullName;
         try
         {
-            var connection = await TestDatabase.CreateAsync("cli_workers_nolabels");
+            var connection = await TestDatabase.CreateAsync("cli_cluster.Workers_nolabels");
             await GraphGuardProcess.SucceedAsync(connection, "generate", "--accounts", "1500", "--seed", "22", "--out", folder);
             File.Delete(Path.Combine(folder, "labels.csv"));
             await GraphGuardProcess.SucceedAsync(connection, "ingest", folder);
             await using var db = NpgsqlDataSource.Create(connection);
-            _workers.Add(WorkerProcess.Start(connection, _jobs));
-            await PollAsync(async () => await TestDatabase.CountAsync(db, "select count(*) from qrtz_scheduler_state") == 1 ? true : default(bool?), "the worker to check in");
-
+            _cluster.Workers.Add(WorkerProcess.Start(connection, _jobs));
+            await _cluster.PollAsync(() => Task.FromResult(_cluster.Workers[0].Output.Contains(" started with ", StringComparison.Ordinal) ? true : default(bool?)), "the worker to start");
 
             var (code, stdout, stderr) = await GraphGuardProcess.RunAsync(connection, "jobs", "trigger", "quick", "--wait");
             Assert.That(code, Is.EqualTo(1), stdout + stderr);
             var run = await TestDatabase.CountAsync(db, "select max(run_id) from pipeline_runs");
             Assert.That(stderr, Does.Contain($"run {run} failed").And.Contain("train"));
-            Assert.That(await Scalar<string>(db, $"select status from pipeline_runs where run_id = {run}"), Is.EqualTo("failed"));
+            Assert.That(await WorkerCluster.ScalarAsync<string>(db, $"select status from pipeline_runs where run_id = {run}"), Is.EqualTo("failed"));
             Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and stage = 'train' and status = 'failed'"), Is.EqualTo(2), "one failed attempt per run attempt");
             Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and stage = 'snapshot'"), Is.EqualTo(1), "the retry resumed at train");
-            var gap = await Scalar<double>(db, $"""
+            var gap = await WorkerCluster.ScalarAsync<double>(db, $"""
                 select extract(epoch from max(started_at) - min(finished_at))::float8 from stage_runs where run_id = {run} and stage = 'train'
                 """);
             Assert.That(gap, Is.GreaterThanOrEqualTo(1.0), "the retry waited for the backoff");
             Assert.That(await TestDatabase.CountAsync(db, "select count(*) from publications"), Is.Zero);
-            Assert.That(_workers[0].Output, Does.Contain($"run {run} (quick): retry 2 of 2 in").And.Contain($"run {run} (quick): failed after 2 attempts"));
+            Assert.That(_cluster.Workers[0].Output, Does.Contain($"run {run} (quick): retry 2 of 2 in").And.Contain($"run {run} (quick): failed after 2 attempts"));
 
             var (historyCode, history, _) = await GraphGuardProcess.RunAsync(connection, "jobs", "history", "quick", "--json");
             Assert.That(historyCode, Is.Zero);
@@ -217,53 +217,11 @@ public sealed class WorkerClusterTests
         }
     }
 
-    private async Task StartWorkersAsync(NpgsqlDataSource db, int count)
-    {
-        // Quartz keeps check-in times as UTC ticks; workers of earlier tests stopped checking in before this.
-        var since = DateTime.UtcNow.Ticks;
-        for (var i = 0; i < count; i++)
-        {
-            _workers.Add(WorkerProcess.Start(_world.Connection, _jobs));
-        }
-        var instances = await PollAsync(async () =>
-        {
-            var live = await TestDatabase.CountAsync(db, $"select count(*) from qrtz_scheduler_state where last_checkin_time > {since}");
-            return live >= count ? live : default(long?);
-        }, $"{count} workers to check in");
-        Assert.That(instances, Is.EqualTo(count), "each worker is its own cluster node");
-    }
-
     /// <summary>The publish stage marks the run succeeded just before its own attempt row is closed: wait for that.</summary>
     private Task AttemptsSettledAsync(NpgsqlDataSource db, long run) =>
-        PollAsync(async () => await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status = 'running'") == 0 ? true : default(bool?),
+        _cluster.PollAsync(async () => await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status = 'running'") == 0 ? true : default(bool?),
             $"run {run}'s attempts to be closed");
 
     private static async Task<long> LatestPublishedAsync(NpgsqlDataSource db) =>
         await TestDatabase.CountAsync(db, "select run_id from publications order by publication_id desc limit 1");
-
-    private static async Task<T> Scalar<T>(NpgsqlDataSource db, string sql)
-    {
-        await using var cmd = db.CreateCommand(sql);
-        return (T)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    private async Task<T> PollAsync<T>(Func<Task<T?>> probe, string what)
-        where T : struct
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-            if (_workers.Any(w => w.HasExited && w.ExitCode != 137 && w.ExitCode != -1))
-            {
-                Assert.Fail($"a worker exited while waiting for {what}");
-            }
-            await Task.Delay(20);
-        }
-        Assert.Fail($"timed out waiting for {what}");
-        return default;
-    }
 }

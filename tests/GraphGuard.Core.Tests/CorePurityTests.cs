@@ -7,7 +7,7 @@ public sealed class CorePurityTests
     [TestCase("Microsoft.AspNetCore")]
     [TestCase("System.Net.Http")]
     [TestCase("System.Net.Sockets")]
-    [TestCase("Quartz")]
+    [TestCase("Hangfire")]
     public void Core_does_not_reference(string forbidden)
     {
         var references = typeof(GraphGuard.Core.Domain.EntityKind).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "");

@@ -7,7 +7,7 @@ public sealed class LearningPurityTests
     [TestCase("Microsoft.AspNetCore")]
     [TestCase("System.Net.Http")]
     [TestCase("System.Net.Sockets")]
-    [TestCase("Quartz")]
+    [TestCase("Hangfire")]
     public void Learning_does_not_reference(string forbidden)
     {
         var references = typeof(LearningAssembly).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "");

@@ -28,7 +28,8 @@ public sealed class MigrationTests
         Assert.That(await TestDatabase.CountAsync(dataSource, "select count(*) from schema_migrations"), Is.EqualTo(Migrator.All.Count));
     }
 
+    // Numbers are reserved per line of work and applied by set, so gaps are fine; a number used twice is not.
     [Test]
-    public void Migrations_are_numbered_without_gaps() =>
-        Assert.That(Migrator.All.Select(m => m.Version), Is.EqualTo(Enumerable.Range(1, Migrator.All.Count)));
+    public void Migrations_have_distinct_rising_numbers() =>
+        Assert.That(Migrator.All.Select(m => m.Version), Is.Unique.And.Ordered.And.All.GreaterThan(0));
 }

@@ -1,24 +1,18 @@
-using System.Text;
+using GraphGuard.Core.Interchange;
 
 namespace GraphGuard.Api.Endpoints;
 
-/// <summary>Account ids as docs/data-format.md defines them: 1 to 256 bytes of UTF-8, here also without control characters.</summary>
+/// <summary>Account ids as ingest defines them (<see cref="ExternalIds"/>): what ingest stores, the service can be asked about, and nothing else.</summary>
 internal static class AccountIds
 {
-    public const int MaxBytes = 256;
+    public const int MaxBytes = ExternalIds.MaxBytes;
 
     /// <summary>Why <paramref name="id"/> cannot be an account id, or null when it can.</summary>
-    public static string? Problem(ReadOnlySpan<char> id)
+    public static string? Problem(ReadOnlySpan<char> id) => ExternalIds.Check(id) switch
     {
-        if (id.IsEmpty)
-        {
-            return "an account id is 1 to 256 bytes; this one is empty";
-        }
-        // Only ids longer than 85 characters can exceed 256 UTF-8 bytes: count bytes only then.
-        if (id.Length > MaxBytes / 3 && Encoding.UTF8.GetByteCount(id) > MaxBytes)
-        {
-            return $"an account id is 1 to 256 bytes; this one is {Encoding.UTF8.GetByteCount(id)}";
-        }
-        return id.ContainsAnyInRange('\0', '\u001f') || id.Contains('\u007f') ? "an account id has no control characters" : null;
-    }
+        IdFault.None => null,
+        IdFault.Empty => "an account id is 1 to 256 bytes; this one is empty",
+        IdFault.TooLong => $"an account id is 1 to 256 bytes; this one is {System.Text.Encoding.UTF8.GetByteCount(id)}",
+        _ => "an account id has no control characters (U+0000-U+001F, U+007F-U+009F)",
+    };
 }

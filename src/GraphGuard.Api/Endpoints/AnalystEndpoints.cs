@@ -4,6 +4,7 @@ using GraphGuard.Api.Json;
 using GraphGuard.Api.Observability;
 using GraphGuard.Api.Security;
 using GraphGuard.Api.Snapshot;
+using GraphGuard.Core.Interchange;
 using GraphGuard.Storage.Detection;
 using GraphGuard.Storage.Service;
 using GraphGuard.Storage.Snapshots;
@@ -45,8 +46,10 @@ internal static class AnalystEndpoints
             .WithName("GetNeighborhood").WithTags("analysts")
             .WithSummary("Entities within 1 to 3 hops of an account (events either way), aggregated by action, at most 'limit' nodes");
 
-        app.MapPost("/v1/labels", (LabelRequestView request, HttpContext context) => LabelAsync(context, dataSource, request))
+        app.MapPost("/v1/labels", (Func<HttpContext, Task>)(context => LabelAsync(context, dataSource)))
+            .Accepts<LabelRequestView>("application/json")
             .Produces<LabelResultView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Requires(Scope.LabelsWrite).Measured(metrics, "POST /v1/labels")
             .WithName("PostLabel").WithTags("analysts")
             .WithSummary("Record an analyst's decision (abusive or benign) on an account or on every member of a cluster");
@@ -57,15 +60,19 @@ internal static class AnalystEndpoints
     {
         if (order is not (null or "score" or "size"))
         {
-            return EnforcementEndpoints.Invalid(context, $"order is 'score' or 'size', not '{order}'");
+            return EnforcementEndpoints.Invalid(context, $"order is 'score' or 'size', not '{Problems.Shown(order)}'");
+        }
+        if (detector is { Length: > 0 } && !FieldRules.IsName(detector.AsSpan(), 64))
+        {
+            return EnforcementEndpoints.Invalid(context, $"detector is a name of 1 to 64 characters [a-z0-9_], not '{Problems.Shown(detector)}'");
         }
         if (!TryInt(limitText, 50, 1, MaxClusterPage, out var limit))
         {
-            return EnforcementEndpoints.Invalid(context, $"limit must be an integer from 1 to {MaxClusterPage}, not '{limitText}'");
+            return EnforcementEndpoints.Invalid(context, $"limit must be an integer from 1 to {MaxClusterPage}, not '{Problems.Shown(limitText)}'");
         }
         if (!TryInt(offsetText, 0, 0, int.MaxValue, out var offset))
         {
-            return EnforcementEndpoints.Invalid(context, $"offset must be a non-negative integer, not '{offsetText}'");
+            return EnforcementEndpoints.Invalid(context, $"offset must be a non-negative integer, not '{Problems.Shown(offsetText)}'");
         }
         if (state.Run is not { } run)
         {
@@ -80,7 +87,7 @@ internal static class AnalystEndpoints
     {
         if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            return EnforcementEndpoints.Invalid(context, $"a cluster id is a positive integer, not '{idText}'");
+            return EnforcementEndpoints.Invalid(context, $"a cluster id is a positive integer, not '{Problems.Shown(idText)}'");
         }
         var ct = context.RequestAborted;
         if (await ClusterQueries.SummaryAsync(dataSource, id, ct).ConfigureAwait(false) is not { } summary)
@@ -108,11 +115,11 @@ internal static class AnalystEndpoints
         }
         if (!TryInt(hopsText, 2, 1, 3, out var hops))
         {
-            return EnforcementEndpoints.Invalid(context, $"hops must be 1, 2 or 3, not '{hopsText}'");
+            return EnforcementEndpoints.Invalid(context, $"hops must be 1, 2 or 3, not '{Problems.Shown(hopsText)}'");
         }
         if (!TryInt(limitText, 200, 1, MaxNeighborhoodNodes, out var limit))
         {
-            return EnforcementEndpoints.Invalid(context, $"limit must be an integer from 1 to {MaxNeighborhoodNodes}, not '{limitText}'");
+            return EnforcementEndpoints.Invalid(context, $"limit must be an integer from 1 to {MaxNeighborhoodNodes}, not '{Problems.Shown(limitText)}'");
         }
         var ct = context.RequestAborted;
         if (await EntityQueries.AccountIdAsync(dataSource, id, ct).ConfigureAwait(false) is not { } start)
@@ -124,6 +131,18 @@ internal static class AnalystEndpoints
         return TypedResults.Json(new NeighborhoodView(id, hops, subgraph), ApiJsonContext.Default.NeighborhoodView);
     }
 
+    private static async Task LabelAsync(HttpContext context, NpgsqlDataSource dataSource)
+    {
+        if (await RequestBody.ReadAsync(context, LabelRequest.MaxBodyBytes).ConfigureAwait(false) is not { } body)
+        {
+            return;
+        }
+        var error = LabelRequest.Parse(body.Buffer, out var request);
+        context.Request.BodyReader.AdvanceTo(body.Buffer.End);
+        var result = error is null ? await LabelAsync(context, dataSource, request).ConfigureAwait(false) : Problems.Result(StatusCodes.Status400BadRequest, error);
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+    }
+
     private static async Task<IResult> LabelAsync(HttpContext context, NpgsqlDataSource dataSource, LabelRequestView request)
     {
         if ((request.AccountId is null) == (request.ClusterId is null))
@@ -132,7 +151,7 @@ internal static class AnalystEndpoints
         }
         if (request.Label is not ("abusive" or "benign"))
         {
-            return EnforcementEndpoints.Invalid(context, $"label is 'abusive' or 'benign', not '{request.Label}'");
+            return EnforcementEndpoints.Invalid(context, $"label is 'abusive' or 'benign', not '{Problems.Shown(request.Label)}'");
         }
         if (request.AccountId is not null && AccountIds.Problem(request.AccountId) is { } problem)
         {
@@ -175,7 +194,7 @@ internal static class AnalystEndpoints
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
     }
 
-    private static IResult NotFound(HttpContext context, string detail) => TypedResults.Problem(detail, context.Request.Path, StatusCodes.Status404NotFound);
+    private static IResult NotFound(HttpContext context, string detail) => Problems.Result(StatusCodes.Status404NotFound, detail);
 
-    private static IResult NoRun(HttpContext context) => TypedResults.Problem("no published run is loaded yet", context.Request.Path, StatusCodes.Status503ServiceUnavailable);
+    private static IResult NoRun(HttpContext context) => Problems.Result(StatusCodes.Status503ServiceUnavailable, EnforcementEndpoints.NoRunDetail);
 }

@@ -34,7 +34,7 @@ internal static class BatchRequest
             {
                 if (!reader.ValueTextEquals("ids"u8))
                 {
-                    return $"unknown field '{reader.GetString()}': the body is {{\"ids\": [...]}}";
+                    return $"unknown field '{Problems.Shown(reader.GetString())}': the body is {{\"ids\": [...]}}";
                 }
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
                 {
@@ -55,7 +55,7 @@ internal static class BatchRequest
         }
         catch (JsonException e)
         {
-            return $"the body is not valid JSON: {e.Message}";
+            return Problems.NotJson(e);
         }
     }
 
@@ -106,6 +106,6 @@ internal static class BatchRequest
             }
             index++;
         }
-        return null;
+        return index == 0 ? $"'ids' holds 1 to {MaxIds:N0} account ids; this one is empty" : null;
     }
 }

@@ -23,7 +23,7 @@ internal static class EnforcementEndpoints
     private const int DefaultChangesLimit = 1000;
     private const int MaxChangesLimit = 10_000;
 
-    public static void Map(IEndpointRouteBuilder app, ServiceState state, NpgsqlDataSource dataSource, ServiceMetrics metrics)
+    public static void Map(IEndpointRouteBuilder app, ServiceState state, NpgsqlDataSource dataSource, ServiceMetrics metrics, CursorKey cursorKey)
     {
         app.MapGet("/v1/accounts/{id}/risk", (string id, HttpContext context) => RiskAsync(context, state, id))
             .Produces<AccountRiskView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
@@ -34,13 +34,14 @@ internal static class EnforcementEndpoints
 
         app.MapPost("/v1/risk:batch", (Func<HttpContext, Task>)(context => BatchAsync(context, state)))
             .Accepts<BatchRequestView>("application/json").Produces<BatchResponseView>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Requires(Scope.RiskRead).Measured(metrics, "POST /v1/risk:batch")
             .WithName("GetRiskBatch").WithTags("enforcement")
             .WithSummary("Risks of up to 10,000 accounts; ids the published run does not score are listed under 'unknown'");
 
-        app.MapGet("/v1/risk/changes", ([FromQuery] string? cursor, [FromQuery] string? limit, HttpContext context) => ChangesAsync(context, dataSource, cursor, limit))
-            .Produces<ChangesPageView>().ProducesProblem(StatusCodes.Status400BadRequest)
+        app.MapGet("/v1/risk/changes", ([FromQuery] string? cursor, [FromQuery] string? limit, HttpContext context) => ChangesAsync(context, dataSource, cursorKey, cursor, limit))
+            .Produces<ChangesPageView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Requires(Scope.RiskRead).Measured(metrics, "GET /v1/risk/changes")
             .WithName("GetRiskChanges").WithTags("enforcement")
             .WithSummary("Accounts whose band changed, in change order, after the cursor (none: from the beginning)");
@@ -68,28 +69,11 @@ internal static class EnforcementEndpoints
             await NoRunAsync(context).ConfigureAwait(false);
             return;
         }
-        if (context.Request.ContentLength > BatchRequest.MaxBodyBytes)
+        if (await RequestBody.ReadAsync(context, BatchRequest.MaxBodyBytes).ConfigureAwait(false) is not { } read)
         {
-            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, $"the body is over {BatchRequest.MaxBodyBytes >> 20} MiB").ConfigureAwait(false);
             return;
         }
         var body = context.Request.BodyReader;
-        ReadResult read;
-        while (true)
-        {
-            read = await body.ReadAsync(context.RequestAborted).ConfigureAwait(false);
-            if (read.IsCompleted)
-            {
-                break;
-            }
-            if (read.Buffer.Length > BatchRequest.MaxBodyBytes)
-            {
-                body.AdvanceTo(read.Buffer.End);
-                await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, $"the body is over {BatchRequest.MaxBodyBytes >> 20} MiB").ConfigureAwait(false);
-                return;
-            }
-            body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-        }
         var error = BatchRequest.Parse(read.Buffer, run, out var found, out var count, out var unknown);
         body.AdvanceTo(read.Buffer.End);
         try
@@ -133,10 +117,14 @@ internal static class EnforcementEndpoints
         json.WriteEndObject();
     }
 
-    private static async Task<IResult> ChangesAsync(HttpContext context, NpgsqlDataSource dataSource, string? cursor, string? limitText)
+    private static async Task<IResult> ChangesAsync(HttpContext context, NpgsqlDataSource dataSource, CursorKey cursorKey, string? cursor, string? limitText)
     {
+        if (cursorKey.Current is not { } key)
+        {
+            return Problems.Result(StatusCodes.Status503ServiceUnavailable, "the service has not yet read its cursor key from the database");
+        }
         var after = 0L;
-        if (cursor is not null && !ChangeCursor.TryDecode(cursor, out after))
+        if (cursor is not null && !ChangeCursor.TryDecode(cursor, key, out after))
         {
             return Invalid(context, "cursor is not one this service issued: pass back a next_cursor unchanged, or omit it to start from the beginning");
         }
@@ -144,7 +132,7 @@ internal static class EnforcementEndpoints
         if (limitText is not null && (!int.TryParse(limitText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit)
             || limit is < 1 or > MaxChangesLimit))
         {
-            return Invalid(context, $"limit must be an integer from 1 to {MaxChangesLimit:N0}, not '{limitText}'");
+            return Invalid(context, $"limit must be an integer from 1 to {MaxChangesLimit:N0}, not '{Problems.Shown(limitText)}'");
         }
         var changes = (await BandChangeFeed.ReadAsync(dataSource, after, limit + 1, context.RequestAborted).ConfigureAwait(false)).ConvertAll(BandChangeView.From);
         var hasMore = changes.Count > limit;
@@ -153,13 +141,13 @@ internal static class EnforcementEndpoints
             changes.RemoveAt(changes.Count - 1);
         }
         // Even an empty page returns a cursor: the client polls with it and sees only later changes.
-        var next = ChangeCursor.Encode(changes.Count > 0 ? changes[^1].ChangeId : after);
+        var next = ChangeCursor.Encode(changes.Count > 0 ? changes[^1].ChangeId : after, key);
         return TypedResults.Json(new ChangesPageView(changes, next, hasMore), ApiJsonContext.Default.ChangesPageView);
     }
 
-    internal static IResult Invalid(HttpContext context, string detail) =>
-        TypedResults.Problem(detail, context.Request.Path, StatusCodes.Status400BadRequest);
+    internal static IResult Invalid(HttpContext context, string detail) => Problems.Result(StatusCodes.Status400BadRequest, detail);
 
-    internal static Task NoRunAsync(HttpContext context) =>
-        Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "no published run is loaded yet: run the pipeline ('graphguard run') to publish one");
+    internal const string NoRunDetail = "no published run is loaded yet: run the pipeline ('graphguard run') to publish one";
+
+    internal static Task NoRunAsync(HttpContext context) => Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, NoRunDetail);
 }

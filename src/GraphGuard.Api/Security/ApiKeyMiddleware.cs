@@ -22,6 +22,13 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, S
         {
             return next(context);
         }
+        if (SeveralKeys(context.Request.Headers.Authorization) || SeveralKeys(context.Request.Headers["X-Api-Key"]))
+        {
+            // Which of two keys would count is a guess we refuse to make. Repeated headers may also arrive
+            // folded into one, comma-separated; a key never holds a comma.
+            return Problems.WriteAsync(context, StatusCodes.Status400BadRequest,
+                "the request carries more than one Authorization (or X-Api-Key) header: send exactly one key");
+        }
         var presented = Presented(context.Request.Headers);
         if (presented.IsEmpty)
         {
@@ -56,7 +63,10 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, S
         return next(context);
     }
 
-    private static ReadOnlySpan<char> Presented(IHeaderDictionary headers)
+    private static bool SeveralKeys(StringValues values) => values.Count > 1 || values.Count == 1 && values[0]!.Contains(',');
+
+    /// <summary>The key a request carries in <c>Authorization: Bearer</c> or <c>X-Api-Key</c>; empty when none.</summary>
+    internal static ReadOnlySpan<char> Presented(IHeaderDictionary headers)
     {
         StringValues authorization = headers.Authorization;
         if (authorization.Count == 1 && authorization[0] is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

@@ -9,4 +9,7 @@ public enum Scope
     ClustersRead = 2,
     LabelsWrite = 4,
     Admin = 8,
+
+    /// <summary>The jobs dashboard with its actions (trigger, requeue, delete); analysts' keys see it read-only.</summary>
+    Operations = 16,
 }

@@ -7,8 +7,9 @@ public static class Scopes
     public const string ClustersRead = "clusters:read";
     public const string LabelsWrite = "labels:write";
     public const string Admin = "admin";
+    public const string Operations = "operations";
 
-    public static IReadOnlyList<string> All { get; } = [RiskRead, ClustersRead, LabelsWrite, Admin];
+    public static IReadOnlyList<string> All { get; } = [RiskRead, ClustersRead, LabelsWrite, Admin, Operations];
 
     public static Scope Parse(string name) => name switch
     {
@@ -16,6 +17,7 @@ public static class Scopes
         ClustersRead => Scope.ClustersRead,
         LabelsWrite => Scope.LabelsWrite,
         Admin => Scope.Admin,
+        Operations => Scope.Operations,
         _ => throw new ArgumentException($"unknown scope '{name}' (expected one of {string.Join(", ", All)})"),
     };
 
@@ -25,6 +27,7 @@ public static class Scopes
         Scope.ClustersRead => ClustersRead,
         Scope.LabelsWrite => LabelsWrite,
         Scope.Admin => Admin,
+        Scope.Operations => Operations,
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "not a single scope"),
     };
 

@@ -1,3 +1,4 @@
+using GraphGuard.Api.Observability;
 using GraphGuard.Api.Security;
 using GraphGuard.Storage.Notifications;
 using GraphGuard.Storage.Pipeline;
@@ -16,7 +17,7 @@ namespace GraphGuard.Api.Snapshot;
 /// graph follows in the background (<see cref="PublishedGraphLoader"/>).
 /// </summary>
 internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, string connectionString, ServiceState state, ApiKeyCache keys,
-    ScoringServiceOptions options, PublishedGraphLoader graphs, ILogger<PublicationWatcher> logger) : BackgroundService
+    ScoringServiceOptions options, PublishedGraphLoader graphs, DatabaseHealth health, CursorKey cursorKey, ILogger<PublicationWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,8 +30,16 @@ internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, st
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // Whatever failed (the database gone, a run that cannot be read), keep serving the run already
-                // loaded and try again: a service that stopped here would serve nothing at all.
-                LogWatchFailed(logger, e.GetType().Name, e.Message);
+                // loaded and try again: a service that stopped here would serve nothing at all. An outage is
+                // logged once (DatabaseHealth), not every second.
+                if (DatabaseHealth.IsOutage(e))
+                {
+                    health.Failed(e);
+                }
+                else
+                {
+                    LogWatchFailed(logger, e.GetType().Name, e.Message);
+                }
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
             }
         }
@@ -56,6 +65,10 @@ internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, st
 
     private async Task RefreshAsync(bool run, bool keysToo, CancellationToken ct)
     {
+        if (cursorKey.Current is null)
+        {
+            cursorKey.Set(await ServiceSecrets.GetOrCreateAsync(dataSource, ServiceSecrets.CursorKey, ct).ConfigureAwait(false));
+        }
         if (keysToo)
         {
             await keys.RefreshAsync(dataSource, ct).ConfigureAwait(false);
@@ -74,6 +87,7 @@ internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, st
             LogLoaded(logger, head.RunId, head.PublicationId, head.Kind, loaded.AccountCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         state.SetPipelines(await PipelineStatusQuery.ReadAsync(dataSource, ct).ConfigureAwait(false));
+        health.Succeeded();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "serving run {RunId} (publication {PublicationId}, {Kind}): {Accounts} accounts loaded in {Seconds:0.00} s")]

@@ -13,7 +13,7 @@ internal static class ClustersCommand
         List(), Show(), Export(),
     };
 
-    private static Option<int?> RunOption() => new("--run") { Description = "Detection run id (default: the latest)" };
+    private static Option<int?> RunOption() => new("--detection-run") { Description = "Detection run id (default: the latest)" };
 
     private static async Task<int> RunIdAsync(NpgsqlDataSource dataSource, int? run, CancellationToken ct) =>
         run ?? await ClusterQueries.LatestRunAsync(dataSource, ct) ?? throw new InvalidOperationException("no detection run is stored yet: run 'graphguard detect' first");

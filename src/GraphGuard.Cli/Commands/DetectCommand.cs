@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using GraphGuard.Storage.Snapshots;
 using Spectre.Console;
 
@@ -9,15 +10,15 @@ internal static class DetectCommand
 {
     public static Command Create()
     {
-        var from = new Option<DateTime?>("--from") { Description = "Window start (UTC, inclusive); default: all data" };
-        var to = new Option<DateTime?>("--to") { Description = "Window end (UTC, exclusive); default: all data" };
+        var windowOptions = new WindowOptions();
         var json = CommonOptions.Json();
-        var command = new Command("detect", "Find coordinated clusters in a window and store them with their evidence") { from, to, json };
+        var command = new Command("detect", "Find coordinated clusters in a window and store them with their evidence") { json };
+        windowOptions.On(command);
         CliAction.Set(command, async (parse, ct) =>
         {
-            var window = new SnapshotWindow(parse.GetValue(from)?.ToUniversalTime(), parse.GetValue(to)?.ToUniversalTime());
+            var window = windowOptions.Read(parse);
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var outcome = await DetectionJob.RunAsync(dataSource, window, !parse.GetValue(json), ct);
+            var outcome = await DetectionStatus.RunAsync(dataSource, window, !parse.GetValue(json), ct);
             var clusters = outcome.Report.Clusters;
             var summary = new
             {
@@ -37,7 +38,7 @@ internal static class DetectCommand
             AnsiConsole.MarkupLine($"detection run [bold]{outcome.RunId}[/]: {summary.clusters:N0} clusters, {summary.flagged_accounts:N0} accounts flagged in {summary.total_seconds} s");
             AnsiConsole.MarkupLine(Markup.Escape("clusters per detector: " + string.Join(", ", summary.by_detector.Select(d => $"{d.Key} {d.Value}"))));
             AnsiConsole.MarkupLine(Markup.Escape($"seconds: load {summary.load_seconds}, " + string.Join(", ", summary.seconds.Select(s => $"{s.Key} {s.Value}"))));
-            AnsiConsole.MarkupLine($"[grey]read them with: graphguard clusters list --run {outcome.RunId}[/]");
+            AnsiConsole.MarkupLine($"[grey]read them with: graphguard clusters list --detection-run {outcome.RunId}[/]");
             return 0;
         });
         return command;

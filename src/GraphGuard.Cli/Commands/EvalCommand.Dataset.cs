@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GraphGuard.Cli.Datasets;
+using GraphGuard.Workflows.Datasets;
 using GraphGuard.Learning.Evaluation;
 using Spectre.Console;
 

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using GraphGuard.Core.Detection;
-using GraphGuard.Storage.Detection;
-using GraphGuard.Storage.Ingest;
-using GraphGuard.Storage.Snapshots;
+using GraphGuard.Workflows.Detection;
+using GraphGuard.Workflows.Evaluation;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -11,13 +9,25 @@ namespace GraphGuard.Cli.Commands;
 /// <summary><c>graphguard eval ...</c>: detection quality measured against ground truth, never claimed.</summary>
 internal static partial class EvalCommand
 {
+    /// <summary>Runs a job with its steps as live status on a terminal (or quietly).</summary>
+    private static async Task<T> ShowStepsAsync<T>(bool show, Func<Action<string>, Task<T>> job)
+    {
+        if (!show || Console.IsOutputRedirected)
+        {
+            return await job(_ => { });
+        }
+        T result = default!;
+        await AnsiConsole.Status().StartAsync("loading the snapshot", async context => result = await job(step => context.Status(step)));
+        return result;
+    }
+
     public static Command Create()
     {
         // One action for the command itself: --dataset and --world each name an evaluation; subcommands have their own.
         var json = CommonOptions.Json();
         var eval = new Command("eval", "Measure detection and the risk model against ground truth") { Detect(), json };
         var dataset = DatasetAction(eval, json);
-        var world = Risk.WorldEvaluation.Attach(eval, json);
+        var world = WorldAction(eval, json);
         CliAction.Set(eval, (parse, ct) => dataset(parse, ct) ?? world(parse, ct)
             ?? throw new ArgumentException("eval needs --dataset DIR or --world DIR, or a subcommand (see 'graphguard eval --help')"));
         return eval;
@@ -32,23 +42,15 @@ internal static partial class EvalCommand
         CliAction.Set(command, async (parse, ct) =>
         {
             var dir = parse.GetValue(world)!.FullName;
-            var truth = ReadTruth(Path.Combine(dir, "truth.csv"));
-            var lookalikes = ReadLookalikes(Path.Combine(dir, "lookalikes.csv"));
-            var database = DatabaseFor(dir);
+            var database = WorldStore.DatabaseFor(dir);
             await using var dataSource = await Database.OpenMigratedAsync(ct, database);
             var quiet = parse.GetValue(json);
-            var ingest = await ProgressDisplay.RunAsync(!quiet, "ingest", progress => new Ingestor(dataSource, new IngestOptions()).IngestAsync(dir, progress, ct));
-            if (!ingest.Succeeded)
+            await ProgressDisplay.RunAsync(!quiet, "ingest", async progress =>
             {
-                throw new InvalidOperationException($"ingesting {dir} failed; see 'graphguard ingest {dir}'");
-            }
-            var outcome = await DetectionJob.RunAsync(dataSource, SnapshotWindow.All, !quiet, ct);
-            var accountNodes = outcome.Report.Clusters.SelectMany(c => c.Members).Select(a => outcome.Report.Features.AccountIds[a]);
-            var names = await EntityNames.LoadAsync(dataSource, accountNodes, ct);
-            var clusters = outcome.Report.Clusters
-                .Select(c => (IReadOnlyList<string>)[.. c.Members.Select(a => names.ExternalId(outcome.Report.Features.AccountIds[a]))])
-                .ToList();
-            var card = DetectionEvaluation.Score(clusters, truth, lookalikes);
+                await WorldStore.IngestAsync(dataSource, dir, progress, ct);
+                return 0;
+            });
+            var (card, outcome) = await ShowStepsAsync(!quiet, step => WorldDetectionEvaluation.RunAsync(dataSource, dir, step, ct));
             if (quiet)
             {
                 JsonOutput.Write(new
@@ -73,7 +75,7 @@ internal static partial class EvalCommand
         return command;
     }
 
-    private static void Print(DetectionScorecard card, DetectionJob.Outcome outcome, string database)
+    private static void Print(DetectionScorecard card, DetectionWorkflow.Outcome outcome, string database)
     {
         var table = new Table().AddColumns("pattern", "campaigns", "accounts", "recall", "purity", "goal met");
         foreach (var p in card.Patterns)
@@ -89,45 +91,5 @@ internal static partial class EvalCommand
         var kinds = card.LookalikesFlagged.Count == 0 ? "none" : string.Join(", ", card.LookalikesFlagged.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"));
         AnsiConsole.MarkupLine(Markup.Escape($"look-alikes flagged: {kinds}"));
         AnsiConsole.MarkupLine(Markup.Escape($"detection took {outcome.TotalTime.TotalSeconds:0.0} s (snapshot load {outcome.LoadTime.TotalSeconds:0.0} s)"));
-    }
-
-    /// <summary>One database per world folder, so worlds never mix and re-running reuses the ingested data.</summary>
-    internal static string DatabaseFor(string dir)
-    {
-        var name = NotAllowed().Replace(Path.GetFileName(Path.TrimEndingDirectorySeparator(dir)).ToLowerInvariant(), "_");
-        return $"graphguard_eval_{name}"[..Math.Min(63, 16 + name.Length)];
-    }
-
-    [GeneratedRegex("[^a-z0-9_]")]
-    private static partial Regex NotAllowed();
-
-    internal static Dictionary<string, (string Campaign, string Pattern)> ReadTruth(string path) =>
-        Rows(path, "account_id,campaign,pattern").ToDictionary(r => r[0], r => (r[1], r[2]));
-
-    internal static Dictionary<string, string> ReadLookalikes(string path) =>
-        File.Exists(path) ? Rows(path, "account_id,group,kind").GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.First()[2]) : [];
-
-    private static IEnumerable<string[]> Rows(string path, string header)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: not found; eval detect needs a folder written by 'graphguard generate'");
-        }
-        using var lines = File.ReadLines(path).GetEnumerator();
-        if (!lines.MoveNext() || lines.Current.Trim() != header)
-        {
-            throw new InvalidDataException($"{path}:1: expected the header '{header}'");
-        }
-        var line = 1;
-        while (lines.MoveNext())
-        {
-            line++;
-            var fields = lines.Current.Split(',');
-            if (fields.Length != 3 || fields.Any(string.IsNullOrEmpty))
-            {
-                throw new InvalidDataException($"{path}:{line}: expected 3 non-empty fields ({header})");
-            }
-            yield return fields;
-        }
     }
 }

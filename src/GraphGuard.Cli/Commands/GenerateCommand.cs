@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using GraphGuard.Core.Synthetic;
+using GraphGuard.Core.Synthetic.Scenarios;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -18,10 +19,12 @@ internal static class GenerateCommand
         var benignRate = new Option<double>("--benign-label-rate") { Description = "Fraction of legitimate accounts labeled benign", DefaultValueFactory = _ => defaults.BenignLabelRate };
         var badRows = new Option<int>("--bad-rows") { Description = "Malformed rows to inject, to see quarantine at work", DefaultValueFactory = _ => 0 };
         var gzip = new Option<bool>("--gzip") { Description = "Write .csv.gz files" };
+        var scenario = new Option<string?>("--scenario") { Description = "Plant scenario-library families instead of the classic patterns: all, abuse, organic or names, comma-separated" };
+        var difficulty = new Option<ScenarioDifficulty>("--difficulty") { Description = "How hard scenario campaigns hide: Default or Hard", DefaultValueFactory = _ => ScenarioDifficulty.Default };
         var json = CommonOptions.Json();
         var command = new Command("generate", "Write a realistic synthetic world (format v1) with planted campaigns, plus truth.csv and lookalikes.csv")
         {
-            accounts, seed, output, abusiveRate, benignRate, badRows, gzip, json,
+            accounts, seed, output, abusiveRate, benignRate, badRows, gzip, scenario, difficulty, json,
         };
         CliAction.Set(command, async (parse, ct) =>
         {
@@ -32,6 +35,8 @@ internal static class GenerateCommand
                 AbusiveLabelRate = parse.GetValue(abusiveRate),
                 BenignLabelRate = parse.GetValue(benignRate),
                 BadRows = parse.GetValue(badRows),
+                Scenarios = parse.GetValue(scenario) is { } spec ? ScenarioLibrary.Select(spec) : [],
+                Difficulty = parse.GetValue(difficulty),
             };
             options.Validate();
             var dir = parse.GetValue(output)!.FullName;

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using GraphGuard.Core.Features;
+using GraphGuard.Cli.Options;
 using GraphGuard.Core.Graph;
-using GraphGuard.Storage.Features;
 using GraphGuard.Storage.Snapshots;
+using GraphGuard.Workflows.Features;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -12,33 +12,25 @@ internal static class GraphCommand
 {
     private static Command Features()
     {
-        var from = new Option<DateTime?>("--from") { Description = "Window start (UTC, inclusive)" };
-        var to = new Option<DateTime?>("--to") { Description = "Window end (UTC, exclusive)" };
+        var windowOptions = new WindowOptions();
         var json = CommonOptions.Json();
-        var command = new Command("features", "Compute every per-account graph feature of a window and store them as a new feature run") { from, to, json };
+        var command = new Command("features", "Compute every per-account graph feature of a window and store them as a new feature run") { json };
+        windowOptions.On(command);
         CliAction.Set(command, async (parse, ct) =>
         {
-            var window = new SnapshotWindow(parse.GetValue(from)?.ToUniversalTime(), parse.GetValue(to)?.ToUniversalTime());
+            var window = windowOptions.Read(parse);
             await using var dataSource = await Database.OpenMigratedAsync(ct);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var (graph, _) = await SnapshotLoader.LoadAsync(dataSource, window, 2, ct);
-            using (graph)
+            var (runId, matrix) = await GraphFeatureRun.ComputeAsync(dataSource, window, ct);
+            var summary = new { feature_run_id = runId, accounts = matrix.RowCount, features = matrix.Names, seconds = Math.Round(clock.Elapsed.TotalSeconds, 2) };
+            if (parse.GetValue(json))
             {
-                using var projection = SharedContextProjection.Build(graph, new ProjectionOptions());
-                var created = await FeatureStore.ReadCreatedAtAsync(dataSource, graph, projection.Accounts, ct);
-                var seeds = await FeatureStore.ReadTrustedSeedsAsync(dataSource, graph, projection.Accounts, ct);
-                var matrix = GraphFeatures.Compute(graph, projection, created, window.To ?? DateTime.UtcNow, seeds);
-                var runId = await FeatureStore.WriteAsync(dataSource, matrix, window, ct);
-                var summary = new { feature_run_id = runId, accounts = matrix.RowCount, features = matrix.Names, seconds = Math.Round(clock.Elapsed.TotalSeconds, 2) };
-                if (parse.GetValue(json))
-                {
-                    JsonOutput.Write(summary);
-                }
-                else
-                {
-                    AnsiConsole.MarkupLine($"feature run {runId}: {matrix.RowCount:N0} accounts x {matrix.ColumnCount} features in {summary.seconds} s");
-                    AnsiConsole.MarkupLine(Markup.Escape(string.Join(", ", matrix.Names)));
-                }
+                JsonOutput.Write(summary);
+            }
+            else
+            {
+                AnsiConsole.MarkupLine($"feature run {runId}: {matrix.RowCount:N0} accounts x {matrix.ColumnCount} features in {summary.seconds} s");
+                AnsiConsole.MarkupLine(Markup.Escape(string.Join(", ", matrix.Names)));
             }
             return 0;
         });
@@ -47,18 +39,18 @@ internal static class GraphCommand
 
     public static Command Create()
     {
-        var from = new Option<DateTime?>("--from") { Description = "Window start (UTC, inclusive), e.g. 2026-10-01T00:00:00Z" };
-        var to = new Option<DateTime?>("--to") { Description = "Window end (UTC, exclusive)" };
+        var windowOptions = new WindowOptions();
         var readers = new Option<int>("--readers") { Description = "Parallel PostgreSQL readers", DefaultValueFactory = _ => 2 };
         var project = new Option<bool>("--project") { Description = "Also build the account-account shared-context projection" };
         var json = CommonOptions.Json();
         var snapshot = new Command("snapshot", "Load the interaction graph of a time window from PostgreSQL and print its size and load speed")
         {
-            from, to, readers, project, json,
+            readers, project, json,
         };
+        windowOptions.On(snapshot);
         CliAction.Set(snapshot, async (parse, ct) =>
         {
-            var window = new SnapshotWindow(parse.GetValue(from)?.ToUniversalTime(), parse.GetValue(to)?.ToUniversalTime());
+            var window = windowOptions.Read(parse);
             await using var dataSource = await Database.OpenMigratedAsync(ct);
             var (graph, timings) = await SnapshotLoader.LoadAsync(dataSource, window, Math.Max(1, parse.GetValue(readers)), ct);
             using (graph)

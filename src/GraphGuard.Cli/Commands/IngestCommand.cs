@@ -12,14 +12,22 @@ internal static class IngestCommand
         var directory = new Argument<DirectoryInfo>("DIR") { Description = "Folder with accounts.csv, events.csv, content.csv, content_signals.csv, labels.csv (each optional, .csv or .csv.gz)" };
         var batchRows = new Option<int>("--batch-rows") { Description = "Rows per committed batch", DefaultValueFactory = _ => new IngestOptions().BatchRows };
         var lanes = new Option<int>("--lanes") { Description = "Connections copying events in parallel", DefaultValueFactory = _ => new IngestOptions().Lanes };
+        var earliest = new Option<DateTime>("--earliest") { Description = "Rows dated before this UTC time are quarantined as implausible_timestamp", DefaultValueFactory = _ => IngestOptions.DefaultEarliestTimestamp };
+        var tolerance = new Option<double>("--future-tolerance-hours") { Description = "How far past the clock a row's time may lie before it is implausible", DefaultValueFactory = _ => new IngestOptions().FutureTolerance.TotalHours };
         var json = CommonOptions.Json();
-        var command = new Command("ingest", "Validate and load interaction data; bad rows go to quarantine, re-running is safe") { directory, batchRows, lanes, json };
+        var command = new Command("ingest", "Validate and load interaction data; bad rows go to quarantine, re-running is safe") { directory, batchRows, lanes, earliest, tolerance, json };
         CliAction.Set(command, async (parse, ct) =>
         {
-            var options = new IngestOptions { BatchRows = parse.GetValue(batchRows), Lanes = parse.GetValue(lanes) };
-            if (options.BatchRows < 1 || options.Lanes is < 1 or > 16)
+            var options = new IngestOptions
             {
-                throw new ArgumentException("--batch-rows must be at least 1 and --lanes between 1 and 16");
+                BatchRows = parse.GetValue(batchRows),
+                Lanes = parse.GetValue(lanes),
+                EarliestTimestamp = DateTime.SpecifyKind(parse.GetValue(earliest).ToUniversalTime(), DateTimeKind.Utc),
+                FutureTolerance = TimeSpan.FromHours(parse.GetValue(tolerance)),
+            };
+            if (options.BatchRows < 1 || options.Lanes is < 1 or > 16 || options.FutureTolerance < TimeSpan.Zero)
+            {
+                throw new ArgumentException("--batch-rows must be at least 1, --lanes between 1 and 16, --future-tolerance-hours not negative");
             }
             var dir = parse.GetValue(directory)!.FullName;
             await using var dataSource = await Database.OpenMigratedAsync(ct);

@@ -21,7 +21,11 @@ internal static class IngestReport
         if (reasons.Count > 0)
         {
             AnsiConsole.MarkupLine("quarantined by reason: " + string.Join(", ", reasons.Select(r => $"[yellow]{r.Key}[/] {r.Value:N0}")));
-            AnsiConsole.MarkupLine($"[grey]see them with: graphguard quarantine list --run {summary.RunId}[/]");
+            AnsiConsole.MarkupLine($"[grey]see them with: graphguard quarantine list --ingest-run {summary.RunId}[/]");
+        }
+        if (summary.Error is not null)
+        {
+            AnsiConsole.MarkupLine($"[red]error[/] {Markup.Escape(summary.Error)}");
         }
         foreach (var f in summary.Files.Where(f => f.Error is not null))
         {
@@ -36,6 +40,7 @@ internal static class IngestReport
         run_id = summary.RunId,
         source = summary.Source,
         succeeded = summary.Succeeded,
+        error = summary.Error,
         elapsed_seconds = Math.Round(summary.Elapsed.TotalSeconds, 3),
         rows_read = summary.Read,
         rows_loaded = summary.Loaded,

@@ -2,15 +2,14 @@ using System.CommandLine;
 using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Storage.Pipeline;
 using Npgsql;
-using Quartz;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
 
-/// <summary><c>graphguard jobs list|trigger|history</c>: the scheduled pipelines as the cluster's store holds them.</summary>
+/// <summary><c>graphguard jobs list|trigger|history</c>: the scheduled pipelines as Hangfire's storage holds them, and their runs.</summary>
 internal static class JobsCommand
 {
-    public static Command Create() => new("jobs", "Scheduled pipelines: list them with their next firing, fire one now on the cluster, read their run history")
+    public static Command Create() => new("jobs", "Scheduled pipelines: list them with their next firing, fire one now on any worker, read their run history")
     {
         List(), Trigger(), History(),
     };
@@ -24,21 +23,13 @@ internal static class JobsCommand
         {
             var definitions = PipelineDefinitionFile.ReadFolder(parse.GetValue(jobs)!);
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var scheduler = await PipelineScheduler.CreateAsync(await WorkerCommand.SettingsAsync(ct), null, ct);
+            var firings = ScheduleSync.NextFirings((await WorkerCommand.SettingsAsync(ct)).OpenStorage());
             var rows = new List<JobRow>();
-            try
+            foreach (var d in definitions)
             {
-                foreach (var d in definitions)
-                {
-                    var trigger = await scheduler.GetTrigger(PipelineScheduler.CronTriggerOf(d.Name), ct);
-                    var last = await RunHistory.LatestAsync(dataSource, d.Name, ct);
-                    rows.Add(new JobRow(d.Name, d.Cron, d.Window is { } w ? PipelineDefinitionFile.FormatDuration(w) : null, PipelineDefinitionFile.TrainPolicyName(d.Train), trigger is not null, trigger?.NextFireTimeUtc?.UtcDateTime,
-                        last is null ? null : new LastRun(last.RunId, last.Status, last.CreatedAt, (long)(DateTime.UtcNow - last.CreatedAt.ToUniversalTime()).TotalSeconds)));
-                }
-            }
-            finally
-            {
-                await scheduler.Shutdown(false, CancellationToken.None);
+                var last = await RunHistory.LatestAsync(dataSource, d.Name, ct);
+                rows.Add(new JobRow(d.Name, d.Cron, d.Window is { } w ? PipelineDefinitionFile.FormatDuration(w) : null, PipelineDefinitionFile.TrainPolicyName(d.Train), firings.ContainsKey(d.Name), firings.GetValueOrDefault(d.Name),
+                    last is null ? null : new LastRun(last.RunId, last.Status, last.CreatedAt, (long)(DateTime.UtcNow - last.CreatedAt.ToUniversalTime()).TotalSeconds)));
             }
             if (parse.GetValue(json))
             {
@@ -61,80 +52,17 @@ internal static class JobsCommand
     private static Command Trigger()
     {
         var name = new Argument<string>("NAME") { Description = "The pipeline (jobs/NAME.json), as a worker loaded it into the store" };
-        var wait = new Option<bool>("--wait") { Description = "Follow the run until it ends (retries included); exit 1 if it failed" };
-        var command = new Command("trigger", "Ask the cluster to run a pipeline now: any running worker picks it up") { name, wait };
+        var wait = new Option<bool>("--wait") { Description = "Follow the run until it ends (retries included, database outages waited out); exit 1 if it failed" };
+        var command = new Command("trigger", "Ask the workers to run a pipeline now: any running worker picks it up") { name, wait };
         CliAction.Set(command, async (parse, ct) =>
         {
             var pipeline = parse.GetValue(name)!;
-            var job = PipelineScheduler.JobKeyOf(pipeline);
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var scheduler = await PipelineScheduler.CreateAsync(await WorkerCommand.SettingsAsync(ct), null, ct);
-            try
-            {
-                if (await scheduler.GetJobDetail(job, ct) is null)
-                {
-                    throw new ArgumentException($"no scheduled pipeline '{pipeline}': a worker loads jobs/{pipeline}.json into the store when it starts");
-                }
-                var before = await RunHistory.LastRunIdAsync(dataSource, pipeline, ct);
-                await scheduler.TriggerJob(job, PipelineJobData.ForManual(), ct);
-                Console.WriteLine($"asked the cluster to run {pipeline} now");
-                return parse.GetValue(wait) ? await FollowAsync(dataSource, scheduler, pipeline, before, ct) : 0;
-            }
-            finally
-            {
-                await scheduler.Shutdown(false, CancellationToken.None);
-            }
+            var firing = ManualTrigger.Enqueue((await WorkerCommand.SettingsAsync(ct)).OpenStorage(), pipeline);
+            Console.WriteLine($"asked the workers to run {pipeline} now (job {firing})");
+            return parse.GetValue(wait) ? await new RunFollower(dataSource, TimeSpan.FromMilliseconds(500)).FollowAsync(firing, ct) : 0;
         });
         return command;
-    }
-
-    /// <summary>Waits for the manual run to appear and end: succeeded, or failed with no retry to come.</summary>
-    private static async Task<int> FollowAsync(NpgsqlDataSource dataSource, IScheduler scheduler, string pipeline, long before, CancellationToken ct)
-    {
-        var poll = TimeSpan.FromMilliseconds(500);
-        long? runId;
-        while ((runId = await RunHistory.ManualRunAfterAsync(dataSource, pipeline, before, ct)) is null)
-        {
-            await Task.Delay(poll, ct);
-        }
-        Console.WriteLine($"run {runId} started");
-        var reported = "";
-        var settled = 0;
-        while (true)
-        {
-            var (status, error) = await RunHistory.StatusAsync(dataSource, runId.Value, ct);
-            if (status != reported)
-            {
-                Console.WriteLine($"run {runId}: {status}{(error is null ? "" : $": {error}")}");
-                reported = status;
-            }
-            if (status == "succeeded")
-            {
-                return 0;
-            }
-            // A failed attempt schedules its retry just after it marks the run failed: only a failure seen
-            // twice, a poll apart, with no retry waiting, is the end.
-            settled = status == "failed" && !await RetryPendingAsync(scheduler, pipeline, runId.Value, ct) ? settled + 1 : 0;
-            if (settled == 2)
-            {
-                Console.Error.WriteLine($"graphguard: run {runId} failed: {error}");
-                return 1;
-            }
-            await Task.Delay(poll, ct);
-        }
-    }
-
-    private static async Task<bool> RetryPendingAsync(IScheduler scheduler, string pipeline, long runId, CancellationToken ct)
-    {
-        var id = runId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var trigger in await scheduler.GetTriggersOfJob(PipelineScheduler.JobKeyOf(pipeline), ct))
-        {
-            if (trigger.Key.Group == PipelineScheduler.RetryGroup && trigger.JobDataMap.GetString(PipelineJobData.RunId) == id)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Command History()

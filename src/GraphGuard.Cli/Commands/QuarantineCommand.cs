@@ -9,7 +9,7 @@ internal static class QuarantineCommand
 {
     public static Command Create()
     {
-        var run = new Option<int?>("--run") { Description = "Only rows from this ingest run" };
+        var run = new Option<int?>("--ingest-run") { Description = "Only rows from this ingest run" };
         var reason = new Option<string?>("--reason") { Description = "Only rows with this reason (e.g. bad_timestamp)" };
         var limit = new Option<int>("--limit") { Description = "At most this many rows", DefaultValueFactory = _ => 50 };
         var json = CommonOptions.Json();

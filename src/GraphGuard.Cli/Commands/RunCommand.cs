@@ -23,9 +23,18 @@ internal static class RunCommand
         {
             var definition = PipelineDefinitionFile.Read(Path.Combine(parse.GetValue(jobs)!, parse.GetValue(pipeline) + ".json"));
             await using var dataSource = await Database.OpenMigratedAsync(ct);
+            // The pipeline's lease, as a worker drives a run: the workers leave this run alone while it lives.
+            var lease = await PipelineLease.TryTakeAsync(dataSource, definition.Name, ct);
+            if (lease is null)
+            {
+                Console.Error.WriteLine($"graphguard: a run of {definition.Name} is in progress elsewhere; waiting for it to end");
+                lease = await PipelineLease.TakeAsync(dataSource, definition.Name, TimeSpan.FromSeconds(1), ct);
+            }
+            await using var held = lease;
             var runner = new PipelineRunner(dataSource, PipelineStages.All(), PipelineRunner.ThisProcess);
             var clock = Stopwatch.StartNew();
             var runId = await runner.CreateRunAsync(definition, "foreground", ct);
+            await RunAttempts.BeginAsync(dataSource, runId, 1, null, ct);
             var quiet = parse.GetValue(json);
             if (!quiet)
             {

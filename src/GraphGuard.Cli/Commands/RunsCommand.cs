@@ -4,12 +4,12 @@ using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
 
-/// <summary><c>graphguard runs list|show|rollback</c>: the pipeline's history, and publishing an older run again.</summary>
-internal static class RunsCommand
+/// <summary><c>graphguard runs list|show|rollback|export</c>: the pipeline's history, publishing an older run again, and a run's scores as CSV.</summary>
+internal static partial class RunsCommand
 {
-    public static Command Create() => new("runs", "Pipeline runs: list them, show one's stages and attempts, roll back to an older kept run")
+    public static Command Create() => new("runs", "Pipeline runs: list them, show one's stages and attempts, roll back to an older kept run, export scores as CSV")
     {
-        List(), Show(), Rollback(),
+        List(), Show(), Rollback(), Export(),
     };
 
     private static Command List()

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using GraphGuard.Api;
+using GraphGuard.Cli.Options;
+using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Storage.Database;
 
 namespace GraphGuard.Cli.Commands;
@@ -10,21 +12,23 @@ internal static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (127.0.0.1 only)", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var check = new Option<int>("--check-seconds") { Description = "Seconds between checks for a new publication when no notification arrives", DefaultValueFactory = _ => 10 };
+        var check = DurationOption.Create("--check-interval", "How long to wait for a publication's notification before looking for one anyway", "10s");
         var verbose = new Option<bool>("--verbose") { Description = "Log every request (slower)" };
-        var session = new Option<double>("--session-minutes") { Description = "How long a workspace sign-in lasts", DefaultValueFactory = _ => 480 };
-        var command = new Command("serve", "Serve the published run's risk scores, clusters and labels over HTTP (see docs/api.md)") { urls, check, verbose, session };
+        var session = DurationOption.Create("--session-lifetime", "How long a workspace sign-in lasts", "8h");
+        var command = new Command("serve", "Serve the published run's risk scores, clusters and labels over HTTP (see docs/api.md), the analyst workspace at / and the jobs dashboard at /jobs") { urls, check, verbose, session };
         CliAction.Set(command, async (parse, ct) =>
         {
             // Migrate first, so a fresh database serves (503 until a run is published) instead of failing on missing tables.
             await (await Database.OpenMigratedAsync(ct)).DisposeAsync();
+            var connection = await DatabaseConnector.ResolveAsync(null, ct);
             var options = new ScoringServiceOptions
             {
-                ConnectionString = await DatabaseConnector.ResolveAsync(null, ct),
+                ConnectionString = connection,
+                JobsStorage = hangfire => new SchedulerSettings { ConnectionString = connection }.Configure(hangfire, null),
                 Urls = parse.GetValue(urls)!,
-                CheckInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(check))),
+                CheckInterval = parse.GetValue(check) < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : parse.GetValue(check),
                 Verbose = parse.GetValue(verbose),
-                SessionLifetime = TimeSpan.FromMinutes(Math.Max(0.01, parse.GetValue(session))),
+                SessionLifetime = parse.GetValue(session),
             };
             await using var app = ScoringService.Build(options);
             await app.StartAsync(ct);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using GraphGuard.Jobs.Pipeline;
@@ -7,7 +8,7 @@ using GraphGuard.Storage.Database;
 
 namespace GraphGuard.Cli.Commands;
 
-/// <summary><c>graphguard worker</c>: a node of the Quartz cluster that runs the scheduled pipelines.</summary>
+/// <summary><c>graphguard worker</c>: a Hangfire server that runs the scheduled pipelines, and resumes runs that need a worker.</summary>
 internal static class WorkerCommand
 {
     public const string Name = "worker";
@@ -16,9 +17,9 @@ internal static class WorkerCommand
     {
         var jobs = JobsFolderOption();
         var threads = new Option<int>("--threads") { Description = "Pipeline jobs this worker runs at once", DefaultValueFactory = _ => 2 };
-        var checkin = DurationOption("--checkin-interval", "How often the worker tells the cluster it is alive; a worker silent twice as long is taken for dead and its runs resumed elsewhere", "15s");
-        var poll = DurationOption("--poll-interval", "Longest wait, when idle, before looking for due jobs (a 'jobs trigger' or a retry is picked up within it); at least 1s", "5s");
-        var command = new Command(Name, "Run the scheduler: fire the pipelines in jobs/*.json on their cron schedules, with retries, as one node of a cluster sharing the database. Stops on SIGINT/SIGTERM after the running jobs finish")
+        var checkin = DurationOption.Create("--checkin-interval", "How often the worker tells Hangfire it is alive (its heartbeat on the dashboard's server list)", "15s");
+        var poll = DurationOption.Create("--poll-interval", "Longest wait, when idle, before looking for queued firings, due retries and runs left by a dead worker (each is picked up within it)", "5s");
+        var command = new Command(Name, "Run the scheduler: fire the pipelines in jobs/*.json on their cron schedules, with retries, as one Hangfire server of those sharing the database. Stops on SIGINT/SIGTERM after the running jobs finish")
         {
             jobs, threads, checkin, poll,
         };
@@ -29,7 +30,6 @@ internal static class WorkerCommand
             {
                 Threads = Math.Max(1, parse.GetValue(threads)),
                 CheckinInterval = parse.GetValue(checkin),
-                CheckinGrace = parse.GetValue(checkin),
                 PollInterval = parse.GetValue(poll),
             };
             await using var dataSource = await Database.OpenMigratedAsync(ct);
@@ -56,24 +56,6 @@ internal static class WorkerCommand
 
     public static Option<string> JobsFolderOption() =>
         new("--jobs") { Description = "Folder of pipeline definitions (*.json)", DefaultValueFactory = _ => "jobs" };
-
-    private static Option<TimeSpan> DurationOption(string name, string description, string defaultValue) => new(name)
-    {
-        Description = $"{description} (e.g. 1s, 30s, 2m)",
-        DefaultValueFactory = _ => ParseDuration(defaultValue),
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Single().Value;
-            if (PipelineDefinitionFile.TryParseDuration(text, out var d))
-            {
-                return d;
-            }
-            result.AddError($"{name}: expected a duration like 1s, 30s or 2m, got '{text}'");
-            return default;
-        },
-    };
-
-    private static TimeSpan ParseDuration(string text) => PipelineDefinitionFile.TryParseDuration(text, out var d) ? d : throw new ArgumentException(text);
 
     private static void Log(string line) =>
         Console.Out.WriteLine($"{DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)} {line}");

@@ -1,9 +1,12 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using System.Globalization;
 using System.Text;
 using GraphGuard.Learning.Risk;
 using GraphGuard.Storage.Detection;
 using GraphGuard.Storage.Snapshots;
+using GraphGuard.Workflows.Progress;
+using GraphGuard.Workflows.Risk;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Risk;
@@ -14,32 +17,22 @@ internal static class ScoreCommand
     public static Command Create()
     {
         var modelDir = new Option<string>("--model") { Description = "Model artifact folder written by 'graphguard train'", DefaultValueFactory = _ => Path.Combine("models", "risk-demo") };
-        var from = new Option<DateTime?>("--from") { Description = "Window start (UTC, inclusive); default: all data" };
-        var to = new Option<DateTime?>("--to") { Description = "Window end (UTC, exclusive); default: all data" };
+        var windowOptions = new WindowOptions();
         var top = new Option<int>("--top") { Description = "Accounts to print, riskiest first", DefaultValueFactory = _ => 20 };
         var reasons = new Option<int>("--reasons") { Description = "Reasons per account", DefaultValueFactory = _ => 3 };
         var output = new Option<string?>("--out") { Description = "Also write every account's score to this CSV file" };
         var json = CommonOptions.Json();
         var command = new Command("score", "Score every account of a window with a saved risk model: calibrated probability and the reasons that raised it")
         {
-            modelDir, from, to, top, reasons, output, json,
+            modelDir, top, reasons, output, json,
         };
+        windowOptions.On(command);
         CliAction.Set(command, async (parse, ct) =>
         {
+            var window = windowOptions.Read(parse);
             using var model = ModelFolder.Read(parse.GetValue(modelDir)!);
-            var window = new SnapshotWindow(parse.GetValue(from)?.ToUniversalTime(), parse.GetValue(to)?.ToUniversalTime());
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var log = new StageLog("score");
-            var (input, nodes) = await RiskInputLoader.LoadAsync(dataSource, window, log, ct);
-            RiskScore[] scores;
-            IReadOnlyList<string> missing;
-            using (input.Relations)
-            {
-                var features = model.Features(input, out missing);
-                scores = model.Score(features, Math.Max(0, parse.GetValue(reasons)));
-            }
-            log.Done("scoring", $"{scores.Length:N0} accounts with model {model.Summary.Version}" + (missing.Count == 0 ? "" : $"; missing features: {string.Join(", ", missing)}"));
-            var ranked = scores.OrderByDescending(s => s.Margin).ThenBy(s => s.Row).ToArray();
+            var (ranked, nodes, missing) = await WindowScoring.RunAsync(dataSource, model, window, parse.GetValue(reasons), new StageLog("score", Console.Error.WriteLine), ct);
             var shown = ranked.Take(Math.Max(0, parse.GetValue(top))).ToArray();
             var names = await EntityNames.LoadAsync(dataSource, (parse.GetValue(output) is null ? shown : ranked).Select(s => nodes[s.Row]), ct);
             if (parse.GetValue(output) is { } csv)
@@ -51,7 +44,7 @@ internal static class ScoreCommand
                 JsonOutput.Write(new
                 {
                     model = model.Summary.Version,
-                    accounts = scores.Length,
+                    accounts = ranked.Length,
                     missing_features = missing,
                     top = shown.Select(s => new { account_id = names.ExternalId(nodes[s.Row]), probability = Math.Round(s.Probability, 4), margin = Math.Round(s.Margin, 4), reasons = s.Reasons.Select(r => r.Text) }),
                 });

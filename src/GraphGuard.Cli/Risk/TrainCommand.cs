@@ -1,7 +1,10 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using System.Diagnostics;
 using GraphGuard.Learning.Risk;
 using GraphGuard.Storage.Snapshots;
+using GraphGuard.Workflows.Progress;
+using GraphGuard.Workflows.Risk;
 using Npgsql;
 using Spectre.Console;
 
@@ -13,25 +16,25 @@ internal static class TrainCommand
     public static Command Create()
     {
         var output = new Option<string?>("--out") { Description = "Artifact folder to write (default: models/risk-<UTC time>); its name is the model's version" };
-        var from = new Option<DateTime?>("--from") { Description = "Window start (UTC, inclusive); default: all data" };
-        var to = new Option<DateTime?>("--to") { Description = "Window end (UTC, exclusive); default: all data" };
+        var windowOptions = new WindowOptions();
         var noEmbedding = new Option<bool>("--no-embedding") { Description = "Leave the GraphSAGE embedding out (faster; for comparison)" };
         var describe = new Option<string?>("--source") { Description = "What the data is, for the model card (default: the database and window)" };
         var json = CommonOptions.Json();
         var command = new Command("train",
             "Train the risk model: snapshot, graph and detector features, GraphSAGE embedding, XGBoost on the labeled accounts, calibration; save models/<version>/")
         {
-            output, from, to, noEmbedding, describe, json,
+            output, noEmbedding, describe, json,
         };
+        windowOptions.On(command);
         CliAction.Set(command, async (parse, ct) =>
         {
+            var window = windowOptions.Read(parse);
             var dir = parse.GetValue(output) ?? ModelFolder.DefaultOut();
-            var window = new SnapshotWindow(parse.GetValue(from)?.ToUniversalTime(), parse.GetValue(to)?.ToUniversalTime());
             await using var dataSource = await Database.OpenMigratedAsync(ct);
             var options = new RiskTrainingOptions();
             options = parse.GetValue(noEmbedding) ? options with { Embedding = null } : options;
             var source = parse.GetValue(describe) ?? $"database {new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Database}, window {Describe(window)}";
-            var outcome = await RiskTraining.RunAsync(dataSource, window, options, ModelFolder.VersionOf(dir), source, new StageLog("train"), ct);
+            var outcome = await RiskTraining.RunAsync(dataSource, window, options, ModelFolder.VersionOf(dir), source, new StageLog("train", Console.Error.WriteLine), ct);
             using (var model = outcome.Model)
             {
                 var bytes = ModelFolder.Write(dir, model);

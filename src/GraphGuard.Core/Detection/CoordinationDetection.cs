@@ -14,6 +14,8 @@ public static class CoordinationDetection
         new CreationBurstDetector(options.CreationBurst),
         new NearDuplicates.NearDuplicateContentDetector(options.NearDuplicate),
         new DenseBlocks.DenseBlockDetector(options.DenseBlock),
+        new Surprise.CoActivityDetector(options.CoActivity),
+        new Surprise.ReciprocalFollowDetector(options.ReciprocalFollow),
         new TrustPropagation(options.Trust),
     ];
 
@@ -43,12 +45,16 @@ public static class CoordinationDetection
         var clusters = new List<CoordinatedCluster>();
         foreach (var (members, core, sources) in ClusterMerger.Merge(found, options.MinOverlap))
         {
-            var score = ClusterMerger.CombinedScore(sources);
+            var (score, explanation) = ClusterVerification.Verify(sources, ClusterMerger.CombinedScore(sources));
             if (score < options.MinScore)
             {
                 continue;
             }
             var evidence = sources.SelectMany(s => s.Evidence).ToList();
+            if (explanation is not null)
+            {
+                evidence.Add(explanation);
+            }
             if (trust is not null && TrustEvidence(trust, members) is { } low)
             {
                 evidence.Add(low);

@@ -13,6 +13,10 @@ public sealed record DetectionOptions
 
     public DenseBlocks.DenseBlockOptions DenseBlock { get; init; } = new();
 
+    public Surprise.CoActivityOptions CoActivity { get; init; } = new();
+
+    public Surprise.ReciprocalFollowOptions ReciprocalFollow { get; init; } = new();
+
     public TrustOptions Trust { get; init; } = new();
 
     /// <summary>Clusters merge when their common members are at least this share of the smaller.</summary>

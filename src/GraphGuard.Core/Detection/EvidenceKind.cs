@@ -18,6 +18,18 @@ public enum EvidenceKind
     /// <summary>Accounts registered within a tight window on shared infrastructure.</summary>
     CreationBurst,
 
+    /// <summary>Accounts co-acting on the same targets far more often than independent behaviour explains.</summary>
+    CoActivity,
+
+    /// <summary>Accounts following each other in a dense reciprocal block.</summary>
+    ReciprocalFollows,
+
+    /// <summary>Long-lived accounts that moved together onto new shared devices or IPs.</summary>
+    Takeover,
+
+    /// <summary>An organic explanation that lowered a cluster's score.</summary>
+    OrganicExplanation,
+
     /// <summary>How much trust from the trusted seeds reaches the cluster.</summary>
     LowTrust,
 }

@@ -26,11 +26,31 @@ public static class EvidenceSentence
                 $"mean spam score {R(e["spam_mean"])}; e.g. {example}",
             EvidenceKind.CreationBurst =>
                 $"{N(e["accounts"])} accounts were registered within {R(e["hours"])} hours on {N(e["shared"])} shared devices, IPs or phones, e.g. {example}",
+            EvidenceKind.CoActivity =>
+                $"{N(e["accounts"])} accounts acted on the same targets within {N(e["window_minutes"])} minutes of each other ({N(e["median_shared"])} such meetings per tied pair, " +
+                $"{N(e["ties"])} tied pairs); independent accounts with their activity, each target's popularity at that hour and their prior follows " +
+                $"would do so with odds of 1 in 10^{N(e["log10_odds"])} per pair (bar 10^{N(e["threshold_log10"])}); {N(e["top_accounts"])} of them acted on {example} together",
+            EvidenceKind.ReciprocalFollows =>
+                $"{N(e["accounts"])} accounts follow each other in a block of {N(e["mutual"])} mutual follows (each at least {N(e["core"])}), " +
+                $"where independent following would expect {R(e["expected"])}; e.g. {example}",
+            EvidenceKind.Takeover =>
+                $"{N(e["accounts"])} accounts, {N(e["median_age_days"])} days old on average, moved within {R(e["hours"])} hours onto {N(e["shared"])} devices or IPs " +
+                $"none of them had used before, and then acted on {N(e["new_targets"])} targets they had never touched; e.g. {example}",
+            EvidenceKind.OrganicExplanation =>
+                $"organic explanation weighed: {Explanation(e)}",
             EvidenceKind.LowTrust =>
                 $"the members' mean trust from trusted accounts is {R(e["mean_trust"])}, against {R(e["population_mean"])} for all accounts",
             _ => throw new ArgumentOutOfRangeException(nameof(evidence), e.Kind, "unknown evidence kind"),
         };
     }
+
+    private static string Explanation(Evidence e) => (int)e["reason"] switch
+    {
+        1 => "the accounts were registered together on shared addresses but no other signal ties them since, as pupils of one school signing up are; score halved",
+        2 => "the accounts share addresses but no devices and nothing else ties them, as a household or a carrier's NAT does; score halved",
+        3 => "each account posted the shared text about once and nothing else ties them, as a crowd sharing the same news or entering a contest does; score halved",
+        _ => "only one kind of signal ties the accounts, and it has no null model of its own; score halved",
+    };
 
     private static string Infrastructure(Evidence e)
     {

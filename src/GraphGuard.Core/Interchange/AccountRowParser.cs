@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace GraphGuard.Core.Interchange;
 
 /// <summary>Parses <c>accounts.csv</c> rows: <c>account_id,created_at[,country][,f_*]</c>.</summary>
-public sealed class AccountRowParser(HeaderLayout layout) : RowParser<AccountRow>(layout)
+public sealed class AccountRowParser(HeaderLayout layout, TimestampRange? plausible = null) : RowParser<AccountRow>(layout, plausible)
 {
     private readonly int _id = layout.IndexOf("account_id");
     private readonly int _createdAt = layout.IndexOf("created_at");

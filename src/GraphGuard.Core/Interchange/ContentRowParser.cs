@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace GraphGuard.Core.Interchange;
 
 /// <summary>Parses <c>content.csv</c> rows: <c>content_id,author,created_at[,text]</c>.</summary>
-public sealed class ContentRowParser(HeaderLayout layout) : RowParser<ContentRow>(layout)
+public sealed class ContentRowParser(HeaderLayout layout, TimestampRange? plausible = null) : RowParser<ContentRow>(layout, plausible)
 {
     /// <summary>Longest text kept; posts and comments are far shorter.</summary>
     public const int MaxTextBytes = 64 * 1024;
@@ -19,7 +19,7 @@ public sealed class ContentRowParser(HeaderLayout layout) : RowParser<ContentRow
         if (!TryId(record, _id, "content_id", out var id, out rejection) ||
             !TryId(record, _author, "author", out var author, out rejection) ||
             !TryTimestamp(record, _createdAt, "created_at", out var createdAt, out rejection) ||
-            !TryOptionalText(record, _text, "text", MaxTextBytes, out var text, out rejection))
+            !TryOptionalText(record, _text, "text", MaxTextBytes, out var text, out rejection, controlsAllowed: true))
         {
             return false;
         }

@@ -4,7 +4,7 @@ using System.Text;
 namespace GraphGuard.Core.Interchange;
 
 /// <summary>Parses <c>content_signals.csv</c> rows: <c>content_id,signal,score[,model][,ts]</c>; score in [0,1].</summary>
-public sealed class ContentSignalRowParser(HeaderLayout layout) : RowParser<ContentSignalRow>(layout)
+public sealed class ContentSignalRowParser(HeaderLayout layout, TimestampRange? plausible = null) : RowParser<ContentSignalRow>(layout, plausible)
 {
     private readonly int _id = layout.IndexOf("content_id");
     private readonly int _signal = layout.IndexOf("signal");

@@ -22,8 +22,23 @@ public sealed class CsvRecord
     /// <summary>Why the record is not valid RFC 4180, or null. Fields are not available then.</summary>
     public string? SyntaxError { get; private set; }
 
-    /// <summary>The record's bytes as they stand in the file, without the line terminator.</summary>
+    /// <summary>
+    /// The record's bytes as they stand in the file, without the line terminator; for a record longer
+    /// than <see cref="CsvRecordReader.MaxRecordBytes"/>, only its first that many bytes (see <see cref="RawCut"/>).
+    /// </summary>
     public ReadOnlySpan<byte> Raw => _rawSource.AsSpan(_rawStart, _rawLength);
+
+    /// <summary>Length of the whole record in the file, in bytes, without the line terminator.</summary>
+    public long Length { get; private set; }
+
+    /// <summary>True when <see cref="Raw"/> holds only the first part of the record.</summary>
+    public bool RawCut => Length > _rawLength;
+
+    /// <summary>
+    /// For a record over <see cref="CsvRecordReader.MaxRecordBytes"/>: the position of the field that ran
+    /// past the limit; -1 otherwise. <see cref="SyntaxError"/> says how long the record was.
+    /// </summary>
+    public int OversizeField { get; private set; } = -1;
 
     /// <summary>The unquoted, unescaped bytes of field <paramref name="index"/>.</summary>
     public ReadOnlySpan<byte> this[int index]
@@ -49,6 +64,7 @@ public sealed class CsvRecord
     {
         FieldCount = 0;
         SyntaxError = null;
+        OversizeField = -1;
     }
 
     /// <summary>Says where the raw record and the field bytes lie, keeping the fields already added.</summary>
@@ -58,6 +74,7 @@ public sealed class CsvRecord
         _rawSource = rawSource;
         _rawStart = rawStart;
         _rawLength = rawLength;
+        Length = rawLength;
         _fieldSource = fieldSource;
     }
 
@@ -77,5 +94,13 @@ public sealed class CsvRecord
     {
         FieldCount = 0;
         SyntaxError = error;
+    }
+
+    /// <summary>Marks the record as over the size limit: <paramref name="length"/> bytes in all, the field at <paramref name="field"/> ran past it.</summary>
+    internal void FailOversize(string error, long length, int field)
+    {
+        Fail(error);
+        Length = length;
+        OversizeField = field;
     }
 }

@@ -7,11 +7,13 @@ namespace GraphGuard.Core.Interchange;
 /// Streams RFC 4180 records from UTF-8 bytes without loading the input: a pooled window is refilled as
 /// records are consumed. Records may span lines inside quotes. A malformed record is returned with
 /// <see cref="CsvRecord.SyntaxError"/> set and covers only its first physical line, so the reader
-/// resynchronises on the next line and nothing after a stray quote is lost.
+/// resynchronises on the next line and nothing after a stray quote is lost. A record longer than
+/// <see cref="MaxRecordBytes"/> is one record however many lines its quotes span: it is streamed past,
+/// keeping its first <see cref="MaxRecordBytes"/> bytes as evidence.
 /// </summary>
 public sealed class CsvRecordReader : IDisposable
 {
-    /// <summary>Longest record accepted; longer ones are reported, not buffered without bound.</summary>
+    /// <summary>Longest record accepted, and the evidence kept of a longer one; longer ones are reported, not buffered without bound.</summary>
     public const int MaxRecordBytes = 1 << 20;
 
     private const byte Quote = (byte)'"';
@@ -60,7 +62,7 @@ public sealed class CsvRecordReader : IDisposable
             var lineLength = FindLineEnd();
             if (lineLength < 0)
             {
-                record = ReadOverlongLine();
+                record = ReadOversizeRecord();
                 return true;
             }
             var line = _buffer.AsSpan(_pos, lineLength);
@@ -102,10 +104,18 @@ public sealed class CsvRecordReader : IDisposable
         while (true)
         {
             var outcome = TryParseQuoted(out var consumed, out var rawLength, out var error);
-            if (outcome == QuotedOutcome.NeedMore && _end - _pos < MaxRecordBytes && (Fill() || _eof))
+            if (outcome == QuotedOutcome.NeedMore && _end - _pos >= MaxRecordBytes)
+            {
+                return ReadOversizeRecord();
+            }
+            if (outcome == QuotedOutcome.NeedMore && (Fill() || _eof))
             {
                 // The window was compacted and extended (or the end was reached): parse again from _pos.
                 firstLineLength = FindLineEnd();
+                if (firstLineLength < 0)
+                {
+                    return ReadOversizeRecord();
+                }
                 firstLineTerminator = _pos + firstLineLength < _end ? 1 : 0;
                 continue;
             }
@@ -117,9 +127,7 @@ public sealed class CsvRecordReader : IDisposable
                 Advance(consumed, newlines);
                 return _record;
             }
-            error ??= _end - _pos >= MaxRecordBytes
-                ? $"quoted field runs past {MaxRecordBytes} bytes (unterminated quote?)"
-                : "unterminated quoted field at end of input";
+            error ??= "unterminated quoted field at end of input";
             return FailFirstLine(firstLineLength, firstLineTerminator, error);
         }
     }
@@ -276,30 +284,83 @@ public sealed class CsvRecordReader : IDisposable
         }
     }
 
-    private CsvRecord ReadOverlongLine()
+    /// <summary>
+    /// Streams past a record longer than <see cref="MaxRecordBytes"/> that starts at <see cref="_pos"/>: the
+    /// record ends at the first line feed outside quotes (each quote toggles, as <c>""</c> inside a quoted
+    /// field toggles twice), or at the end of input. Its first <see cref="MaxRecordBytes"/> bytes are kept.
+    /// </summary>
+    private CsvRecord ReadOversizeRecord()
     {
-        // Drop the rest of the line; the record keeps its first MaxRecordBytes as evidence.
-        var kept = _buffer.AsSpan(_pos, MaxRecordBytes).ToArray();
-        _pos = _end;
-        while (true)
+        var kept = new byte[MaxRecordBytes];
+        var keptLength = 0;
+        long length = 0;
+        long innerNewlines = 0;
+        var inQuotes = false;
+        var field = 0;
+        var terminated = false;
+        while (!terminated && (_pos < _end || Fill()))
         {
-            if (_pos == _end && !Fill())
+            var span = _buffer.AsSpan(_pos, _end - _pos);
+            var scanned = 0;
+            while (scanned < span.Length)
             {
-                break;
+                var next = span[scanned..].IndexOfAny(Quote, Lf, Comma);
+                if (next < 0)
+                {
+                    scanned = span.Length;
+                    break;
+                }
+                var at = scanned + next;
+                scanned = at + 1;
+                if (span[at] == Quote)
+                {
+                    inQuotes = !inQuotes;
+                }
+                else if (span[at] == Comma)
+                {
+                    // Count fields only up to the limit: the field being read there is the one too long.
+                    field += !inQuotes && length + at < MaxRecordBytes ? 1 : 0;
+                }
+                else if (inQuotes)
+                {
+                    innerNewlines++;
+                }
+                else
+                {
+                    terminated = true;
+                    scanned = at;
+                    break;
+                }
             }
-            var lf = _buffer.AsSpan(_pos, _end - _pos).IndexOf(Lf);
-            if (lf >= 0)
-            {
-                _pos += lf + 1;
-                break;
-            }
-            _pos = _end;
+            var keep = Math.Min(scanned, MaxRecordBytes - keptLength);
+            span[..keep].CopyTo(kept.AsSpan(keptLength));
+            keptLength += keep;
+            length += scanned;
+            _pos += scanned + (terminated ? 1 : 0);
         }
-        _record.Reset(_line, kept, 0, kept.Length, kept);
-        _record.Fail($"line longer than {MaxRecordBytes} bytes");
-        _line++;
+        if (length <= MaxRecordBytes && terminated && keptLength > 0 && kept[keptLength - 1] == Cr)
+        {
+            keptLength--;
+            length--;
+        }
+        var firstLine = _line;
+        var lastLine = _line + innerNewlines;
+        _line = lastLine + (terminated ? 1 : 0);
+        _record.Reset(firstLine, kept, 0, keptLength, kept);
+        var lines = lastLine > firstLine ? $"lines {firstLine}-{lastLine}" : $"line {firstLine}";
+        if (!terminated && inQuotes)
+        {
+            _record.FailOversize($"a quoted field opened on line {firstLine} never closes: {lines} to the end of the input are one record of {length} bytes", length, -1);
+        }
+        else
+        {
+            _record.FailOversize($"the record ({lines}) is {length} bytes, more than the {MaxRecordBytes} a record may have; field {field + 1} runs past the limit", length, field);
+        }
         return _record;
     }
+
+    /// <summary>Physical line (1-based) at which the next record starts: where reading stopped.</summary>
+    public long Line => _line;
 
     private bool EnsureAvailable(int count)
     {

@@ -5,7 +5,7 @@ using GraphGuard.Core.Domain;
 namespace GraphGuard.Core.Interchange;
 
 /// <summary>Parses <c>events.csv</c> rows: <c>event_id,ts,actor,action,target_type,target</c>.</summary>
-public sealed class EventRowParser(HeaderLayout layout) : RowParser<EventRow>(layout)
+public sealed class EventRowParser(HeaderLayout layout, TimestampRange? plausible = null) : RowParser<EventRow>(layout, plausible)
 {
     private readonly int _id = layout.IndexOf("event_id");
     private readonly int _ts = layout.IndexOf("ts");

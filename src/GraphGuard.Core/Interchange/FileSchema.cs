@@ -6,8 +6,8 @@ namespace GraphGuard.Core.Interchange;
 /// </summary>
 public sealed record FileSchema(InterchangeFile File, string BaseName, IReadOnlyList<string> Required, IReadOnlyList<string> Optional, bool AllowsFeatures)
 {
-    /// <summary>Maximum length of an id in UTF-8 bytes.</summary>
-    public const int MaxIdBytes = 256;
+    /// <summary>Maximum length of an id in UTF-8 bytes (<see cref="ExternalIds"/>).</summary>
+    public const int MaxIdBytes = ExternalIds.MaxBytes;
 
     public static FileSchema Accounts { get; } = new(InterchangeFile.Accounts, "accounts", ["account_id", "created_at"], ["country"], AllowsFeatures: true);
     public static FileSchema Events { get; } = new(InterchangeFile.Events, "events", ["event_id", "ts", "actor", "action", "target_type", "target"], [], false);
@@ -39,7 +39,8 @@ public sealed record FileSchema(InterchangeFile File, string BaseName, IReadOnly
         var features = new List<(string Name, int Index)>();
         for (var i = 0; i < header.FieldCount; i++)
         {
-            var name = System.Text.Encoding.UTF8.GetString(header[i]).Trim();
+            // Escaped: a header with control bytes is reported, and PostgreSQL text cannot hold NUL.
+            var name = Printable.Of(header[i]).Trim();
             if (!positions.TryAdd(name, i))
             {
                 error = $"column '{name}' appears twice";

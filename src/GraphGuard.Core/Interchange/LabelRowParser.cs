@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace GraphGuard.Core.Interchange;
 
 /// <summary>Parses <c>labels.csv</c> rows: <c>account_id,label,source[,ts]</c>; label is abusive or benign.</summary>
-public sealed class LabelRowParser(HeaderLayout layout) : RowParser<LabelRow>(layout)
+public sealed class LabelRowParser(HeaderLayout layout, TimestampRange? plausible = null) : RowParser<LabelRow>(layout, plausible)
 {
     public const string Abusive = "abusive";
     public const string Benign = "benign";

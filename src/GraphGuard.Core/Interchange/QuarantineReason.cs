@@ -21,4 +21,8 @@ public static class QuarantineReason
     public const string BadName = "bad_name";
     public const string FieldTooLong = "field_too_long";
     public const string CorruptFile = "corrupt_file";
+    public const string NulByte = "nul_byte";
+    public const string ControlCharacter = "control_character";
+    public const string ImplausibleTimestamp = "implausible_timestamp";
+    public const string RefusedFile = "refused_file";
 }

@@ -6,13 +6,35 @@ namespace GraphGuard.Core.Synthetic;
 /// </summary>
 internal sealed class Campaign
 {
-    public required AbusePattern Pattern { get; init; }
+    /// <summary>The classic pattern; null for a campaign of the scenario library (see <see cref="Scenario"/>).</summary>
+    public AbusePattern? Pattern { get; init; }
+
+    /// <summary>The scenario family the campaign belongs to; null for the classic patterns.</summary>
+    public Scenarios.ScenarioFamily? Scenario { get; init; }
+
+    /// <summary>A legitimate crowd of the scenario library: written to lookalikes.csv, never to truth.csv.</summary>
+    public bool Organic => Scenario?.Organic == true;
+
+    /// <summary>truth.csv's pattern or lookalikes.csv's kind.</summary>
+    public string PatternName => Scenario?.Name ?? Pattern!.Value.WireName();
 
     /// <summary>truth.csv's campaign id, e.g. <c>bot_farm-007</c>.</summary>
     public required string Name { get; init; }
 
-    /// <summary><c>,campaign,pattern</c> as truth.csv writes it after the account id.</summary>
-    public byte[] TruthColumns => field ??= System.Text.Encoding.ASCII.GetBytes($",{Name},{Pattern.WireName()}");
+    /// <summary><c>,campaign,pattern</c> as truth.csv (or lookalikes.csv) writes it after the account id.</summary>
+    public byte[] TruthColumns => field ??= System.Text.Encoding.ASCII.GetBytes($",{Name},{PatternName}");
+
+    /// <summary>Scenario strikes (orders, attacks, shares), in time order.</summary>
+    public Strike[] Strikes { get; set; } = [];
+
+    /// <summary>How long after a strike's start its members act (uniformly), seconds.</summary>
+    public int SpreadSeconds { get; set; }
+
+    /// <summary>Other members each member follows (reciprocated); 0 for none.</summary>
+    public int RingDegree { get; set; }
+
+    /// <summary>Whether members use <see cref="Ips"/> in their ordinary logins too (not sleepers, not takeovers before the takeover).</summary>
+    public bool IpsInDailyLife { get; set; } = true;
 
     /// <summary>Hash key for per-campaign facts (templates, URL variants).</summary>
     public required ulong Key { get; init; }
@@ -50,6 +72,9 @@ internal sealed class Campaign
 
     /// <summary>A customer's paid order: members follow the customer and like <see cref="PostIndexes"/>.</summary>
     public readonly record struct Order(int Customer, int Time, int[] PostIndexes);
+
+    /// <summary>One scenario strike: members act on a post of <paramref name="Owner"/> (or the account, or link <paramref name="Url"/>).</summary>
+    public readonly record struct Strike(int Time, int Owner, int PostIndex, int Url);
 
     /// <summary>A brigade's pile-on under one post of a victim.</summary>
     public readonly record struct Attack(int Victim, int PostIndex, int Time);

@@ -166,6 +166,7 @@ internal static class CampaignPlanner
                     }
 
                     c.Activation = activation;
+                    c.IpsInDailyLife = false; // sleepers reach their IPs only when they wake
                     c.Start = activation;
                     c.Ips = Many(random, random.Between(2, 5), r => WorldAddresses.Datacenter(r.NextUInt64()));
                     c.Targets = Many(random, random.Between(3, 11), r => PickLegit(plan, r, reserved, 2));

@@ -66,7 +66,7 @@ internal sealed partial class ChunkGenerator
             }
         }
 
-        if (identity.Campaign is null && _random.Chance(0.01 * level))
+        if (identity.Campaign is null or { Organic: true } && _random.Chance(0.01 * level))
         {
             ReportAccount(a, community, start, span);
         }
@@ -76,7 +76,7 @@ internal sealed partial class ChunkGenerator
             PostNormally(a, community, k);
         }
 
-        if (identity.Campaign is null)
+        if (identity.Campaign is null or { Organic: true })
         {
             JoinViralBursts(a, community, start);
             Shop(a, start, span);
@@ -112,8 +112,8 @@ internal sealed partial class ChunkGenerator
     private void ReportAccount(int a, int community, int start, int span)
     {
         var campaigns = _plan.Campaigns;
-        int target = _random.Chance(0.5)
-            ? _random.Pick(campaigns[_random.Next(campaigns.Count)].Members)
+        int target = _random.Chance(0.5) && campaigns[_random.Next(campaigns.Count)] is { Organic: false } reported
+            ? _random.Pick(reported.Members)
             : _plan.SampleCommunityMember(_random, community);
         int ts = Math.Max(Daytime(a, start, span), _plan.CreatedAt[target] + WorldClock.Day);
         if (target != a && ts < WorldClock.End)

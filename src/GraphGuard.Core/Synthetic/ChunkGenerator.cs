@@ -47,13 +47,22 @@ internal sealed partial class ChunkGenerator
             WriteAccount(a, campaign);
             Register(a, identity);
             LiveNormally(a, identity);
-            if (campaign is not null)
+            if (campaign?.Scenario is not null)
+            {
+                ActScenario(a, identity, campaign);
+            }
+            else if (campaign is not null)
             {
                 ActOut(a, identity, campaign);
+            }
+
+            if (campaign is { Organic: false })
+            {
                 WriteTruth(a, campaign);
             }
 
-            WriteLabel(a, campaign);
+            var abusive = campaign is { Organic: false } ? campaign : null;
+            WriteLabel(a, abusive);
             WriteLookalikes(a);
         }
 
@@ -88,6 +97,12 @@ internal sealed partial class ChunkGenerator
 
         if (campaign is null)
         {
+            return identity;
+        }
+
+        if (campaign.Scenario is not null)
+        {
+            IdentifyScenario(ref identity, campaign);
             return identity;
         }
 
@@ -141,8 +156,7 @@ internal sealed partial class ChunkGenerator
     private uint PickIp(in Identity identity)
     {
         var campaign = identity.Campaign;
-        if (campaign is not null && campaign.Ips.Length > 0 && campaign.Pattern != AbusePattern.Sleeper
-            && _random.Chance(campaign.IpShare))
+        if (campaign is not null && campaign.Ips.Length > 0 && campaign.IpsInDailyLife && _random.Chance(campaign.IpShare))
         {
             return _random.Pick(campaign.Ips);
         }
@@ -208,6 +222,14 @@ internal sealed partial class ChunkGenerator
 
     private void WriteLookalikes(int a)
     {
+        if (_plan.CampaignOf[a] >= 0 && _plan.Campaigns[_plan.CampaignOf[a]] is { Organic: true } crowd)
+        {
+            var row = _out.Lookalikes;
+            _ids.Account(row, a);
+            row.Raw(crowd.TruthColumns);
+            row.EndRow();
+        }
+
         if (_plan.FamilyOf[a] >= 0)
         {
             Lookalike(a, "family-"u8, _plan.FamilyOf[a], 6, ",family"u8);

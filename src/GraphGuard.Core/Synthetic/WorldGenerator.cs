@@ -80,16 +80,16 @@ public static class WorldGenerator
     {
         var accounts = new Dictionary<string, int>();
         var campaigns = new Dictionary<string, int>();
-        foreach (var pattern in AbusePatterns.All)
+        foreach (var name in plan.Options.Scenarios.Count > 0 ? plan.Options.Scenarios : AbusePatterns.All.Select(p => p.WireName()))
         {
-            accounts[pattern.WireName()] = 0;
-            campaigns[pattern.WireName()] = 0;
+            accounts[name] = 0;
+            campaigns[name] = 0;
         }
 
         foreach (var campaign in plan.Campaigns)
         {
-            accounts[campaign.Pattern.WireName()] += campaign.Members.Length;
-            campaigns[campaign.Pattern.WireName()]++;
+            accounts[campaign.PatternName] += campaign.Members.Length;
+            campaigns[campaign.PatternName]++;
         }
 
         return new WorldSummary

@@ -24,6 +24,15 @@ public sealed record WorldOptions
     /// <summary>Malformed rows to inject across the ingestible files, for quarantine demos.</summary>
     public int BadRows { get; init; }
 
+    /// <summary>
+    /// Families of the scenario library to plant instead of the classic five patterns (names from
+    /// <see cref="Scenarios.ScenarioLibrary.Names"/>); empty plants the classic patterns.
+    /// </summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
+    /// <summary>How hard the scenario families try to hide.</summary>
+    public Scenarios.ScenarioDifficulty Difficulty { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option out of range.</summary>
     public void Validate()
     {
@@ -31,6 +40,14 @@ public sealed record WorldOptions
         {
             throw new ArgumentException(
                 $"Accounts must be between {MinAccounts:N0} and {MaxAccounts:N0}, got {Accounts:N0}.", nameof(Accounts));
+        }
+
+        foreach (var name in Scenarios)
+        {
+            if (!Synthetic.Scenarios.ScenarioLibrary.Names.Contains(name))
+            {
+                throw new ArgumentException($"Scenarios: unknown family '{name}'.", nameof(Scenarios));
+            }
         }
 
         CheckRate(AbusiveLabelRate, nameof(AbusiveLabelRate));

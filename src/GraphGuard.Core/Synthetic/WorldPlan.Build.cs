@@ -7,7 +7,15 @@ internal sealed partial class WorldPlan
         var random = new WorldRandom(options.Seed, 0x504C414E);
         var plan = new WorldPlan(options);
         plan.PlaceAccounts(random);
-        CampaignPlanner.Plan(plan, random);
+        if (options.Scenarios.Count > 0)
+        {
+            Scenarios.ScenarioPlanner.Plan(plan, random);
+        }
+        else
+        {
+            CampaignPlanner.Plan(plan, random);
+        }
+
         plan.FormFamilies(random);
         plan.IndexCommunities();
         plan.RankCreators();

@@ -6,12 +6,12 @@ namespace GraphGuard.Jobs.Pipeline;
 /// </summary>
 public sealed record PipelineDefinition
 {
-    /// <summary>The file's name without <c>.json</c>: the Quartz job's name and <c>pipeline_runs.pipeline</c>.</summary>
+    /// <summary>The file's name without <c>.json</c>: the recurring job's id and <c>pipeline_runs.pipeline</c>.</summary>
     public required string Name { get; init; }
 
     public string Description { get; init; } = "";
 
-    /// <summary>Quartz cron expression (seconds first), in UTC.</summary>
+    /// <summary>Cron expression with seconds (six fields, seconds first), in UTC.</summary>
     public required string Cron { get; init; }
 
     /// <summary>How much history a run reads, ending at the newest event; null reads everything.</summary>

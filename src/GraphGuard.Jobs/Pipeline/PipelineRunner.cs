@@ -33,10 +33,11 @@ public sealed class PipelineRunner(NpgsqlDataSource dataSource, IReadOnlyList<IP
     /// <param name="definition">The pipeline.</param>
     /// <param name="trigger"><c>schedule</c>, <c>manual</c>, <c>foreground</c> or <c>retry</c>.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task<long> CreateRunAsync(PipelineDefinition definition, string trigger, CancellationToken ct)
+    /// <param name="firing">The scheduler's job id when a firing creates it: a firing delivered twice finds the run it created.</param>
+    public async Task<long> CreateRunAsync(PipelineDefinition definition, string trigger, CancellationToken ct, string? firing = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return await PipelineRunStore.CreateAsync(dataSource, definition.Name, trigger, PipelineDefinitionFile.ToJson(definition), ct).ConfigureAwait(false);
+        return await PipelineRunStore.CreateAsync(dataSource, definition.Name, trigger, PipelineDefinitionFile.ToJson(definition), firing, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -86,12 +87,6 @@ public sealed class PipelineRunner(NpgsqlDataSource dataSource, IReadOnlyList<IP
         await PipelineRunStore.SucceedAsync(dataSource, runId, ct).ConfigureAwait(false);
         return new PipelineRunResult(runId, PipelineRunStatus.Succeeded, results, null);
     }
-
-    /// <summary>
-    /// Attempts of the run that did not end well: failed, abandoned, or still marked running by a worker that
-    /// died. A scheduler counts them so that a run whose workers keep dying (out of memory, say) stops being retried.
-    /// </summary>
-    public Task<int> SpentAttemptsAsync(long runId, CancellationToken ct) => PipelineRunStore.SpentAttemptsAsync(dataSource, runId, ct);
 
     /// <summary>
     /// Leaves a run failed without running it again: attempts still marked running whose lock is free (their

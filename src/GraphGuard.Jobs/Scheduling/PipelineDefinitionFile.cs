@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GraphGuard.Jobs.Pipeline;
-using Quartz;
+using Cronos;
 
 namespace GraphGuard.Jobs.Scheduling;
 
@@ -77,11 +77,12 @@ public static partial class PipelineDefinitionFile
             var cron = RequiredString(path, root, "cron");
             try
             {
-                CronExpression.Parse(cron);
+                // Six fields, seconds first, as Hangfire reads them (its scheduler parses cron with Cronos too).
+                CronExpression.Parse(cron, CronFormat.IncludeSeconds);
             }
-            catch (FormatException e)
+            catch (CronFormatException e)
             {
-                throw Error(path, "cron", $"'{cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 3 * * ?\"): {e.Message}");
+                throw Error(path, "cron", $"'{cron}' is not a cron expression with seconds (seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 3 * * ?\"): {e.Message}");
             }
             var definition = new PipelineDefinition
             {

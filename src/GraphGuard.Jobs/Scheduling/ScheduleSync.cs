@@ -1,77 +1,75 @@
 using GraphGuard.Jobs.Pipeline;
-using Quartz;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
 
 namespace GraphGuard.Jobs.Scheduling;
 
 /// <summary>
-/// Makes the store hold exactly the defined pipelines: a durable, recoverable job per definition with its
-/// UTC cron trigger; a changed cron, misfire policy or parameter replaces them, and a job whose
-/// definition is gone is deleted with its triggers. Unchanged ones are left alone, so their next fire
-/// time stands. Every worker does this at start, so running it twice changes nothing.
+/// Makes Hangfire's recurring jobs exactly the defined pipelines: one per definition, id = its name, cron in
+/// UTC, carrying the definition; a changed one is updated, and one whose file is gone is removed. Unchanged
+/// ones are left alone, so their next firing stands. Every worker does this at start, so running it twice changes nothing.
 /// </summary>
 public static class ScheduleSync
 {
     /// <summary>What a sync did, by pipeline name.</summary>
     public sealed record Report(IReadOnlyList<string> Added, IReadOnlyList<string> Updated, IReadOnlyList<string> Unchanged, IReadOnlyList<string> Removed);
 
-    public static async Task<Report> SyncAsync(IScheduler scheduler, IReadOnlyList<PipelineDefinition> definitions, CancellationToken ct)
+    public static Report Sync(JobStorage storage, IReadOnlyList<PipelineDefinition> definitions)
     {
-        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(definitions);
         List<string> added = [], updated = [], unchanged = [], removed = [];
+        var manager = new RecurringJobManager(storage);
+        Dictionary<string, RecurringJobDto> stored;
+        using (var connection = storage.GetConnection())
+        {
+            stored = connection.GetRecurringJobs().ToDictionary(j => j.Id, StringComparer.Ordinal);
+        }
         foreach (var definition in definitions)
         {
-            var job = JobOf(definition);
-            var trigger = CronTriggerOf(definition);
-            var storedJob = await scheduler.GetJobDetail(job.Key, ct).ConfigureAwait(false);
-            var storedTrigger = await scheduler.GetTrigger(trigger.Key, ct).ConfigureAwait(false) as ICronTrigger;
-            if (storedJob is not null && storedTrigger is not null && Same(storedJob, storedTrigger, job, (ICronTrigger)trigger))
+            var job = FiringOf(definition);
+            if (stored.TryGetValue(definition.Name, out var current) && Same(current, definition, job))
             {
                 unchanged.Add(definition.Name);
                 continue;
             }
-            await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, ct).ConfigureAwait(false);
-            (storedJob is null ? added : updated).Add(definition.Name);
+            manager.AddOrUpdate(definition.Name, job, definition.Cron, new RecurringJobOptions
+            {
+                TimeZone = TimeZoneInfo.Utc,
+                MisfireHandling = definition.Misfire == MisfirePolicy.DoNothing ? MisfireHandlingMode.Ignorable : MisfireHandlingMode.Relaxed,
+            });
+            (current is null ? added : updated).Add(definition.Name);
         }
         var defined = definitions.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var key in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(PipelineScheduler.JobGroup), ct).ConfigureAwait(false))
+        foreach (var id in stored.Keys.Where(id => !defined.Contains(id)))
         {
-            if (!defined.Contains(key.Name))
-            {
-                await scheduler.DeleteJob(key, ct).ConfigureAwait(false);
-                removed.Add(key.Name);
-            }
+            manager.RemoveIfExists(id);
+            removed.Add(id);
         }
         return new Report(added, updated, unchanged, removed);
     }
 
-    public static IJobDetail JobOf(PipelineDefinition definition)
+    /// <summary>The job a firing of <paramref name="definition"/> runs.</summary>
+    public static Job FiringOf(PipelineDefinition definition, string trigger = "schedule")
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return JobBuilder.Create<PipelineJob>()
-            .WithIdentity(PipelineScheduler.JobKeyOf(definition.Name))
-            .WithDescription(definition.Description)
-            .StoreDurably()
-            .RequestRecovery()
-            .UsingJobData(PipelineJobData.ForJob(definition))
-            .Build();
+        var json = PipelineDefinitionFile.ToJson(definition);
+        return Job.FromExpression<PipelineJob>(j => j.StartAsync(definition.Name, json, trigger, null, CancellationToken.None));
     }
 
-    public static ITrigger CronTriggerOf(PipelineDefinition definition)
+    /// <summary>When each stored pipeline fires next (UTC), by name; a pipeline not stored is absent.</summary>
+    public static Dictionary<string, DateTime?> NextFirings(JobStorage storage)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        var misfire = definition.Misfire == MisfirePolicy.DoNothing ? CronTriggerMisfireInstruction.DoNothing : CronTriggerMisfireInstruction.FireAndProceed;
-        return TriggerBuilder.Create()
-            .WithIdentity(PipelineScheduler.CronTriggerOf(definition.Name))
-            .ForJob(PipelineScheduler.JobKeyOf(definition.Name))
-            .WithCronSchedule(definition.Cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(misfire))
-            .Build();
+        ArgumentNullException.ThrowIfNull(storage);
+        using var connection = storage.GetConnection();
+        return connection.GetRecurringJobs().ToDictionary(j => j.Id, j => j.NextExecution, StringComparer.Ordinal);
     }
 
-    private static bool Same(IJobDetail storedJob, ICronTrigger storedTrigger, IJobDetail job, ICronTrigger trigger) =>
-        storedJob.JobDataMap.GetString(PipelineJobData.Definition) == job.JobDataMap.GetString(PipelineJobData.Definition)
-        && storedJob.JobType.Type == job.JobType.Type
-        && storedTrigger.CronExpressionString == trigger.CronExpressionString
-        && storedTrigger.TimeZone.Id == TimeZoneInfo.Utc.Id
-        && storedTrigger.MisfireInstruction == trigger.MisfireInstruction;
+    private static bool Same(RecurringJobDto stored, PipelineDefinition definition, Job job) =>
+        stored.Cron == definition.Cron
+        && stored.TimeZoneId == TimeZoneInfo.Utc.Id
+        && stored.Job is { } storedJob
+        && storedJob.Method == job.Method
+        && storedJob.Args.SequenceEqual(job.Args);
 }

@@ -1,36 +1,50 @@
 using GraphGuard.Jobs.Pipeline;
-using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Hangfire;
 
 namespace GraphGuard.Jobs.Scheduling;
 
 /// <summary>
-/// One node of the scheduler cluster (<c>graphguard worker</c>): brings the store in line with the
-/// definitions, fires due pipeline jobs until stopped, then stops taking work and waits for the jobs it is
-/// running to finish.
+/// One worker (<c>graphguard worker</c>): a Hangfire server on the shared storage that brings the recurring
+/// jobs in line with the definitions and runs firings and retries, beside the <see cref="RunRecovery"/> sweep
+/// over our run tables. Stopped, it takes no new work and waits for the runs it is driving to finish.
 /// </summary>
 public static class WorkerNode
 {
     public static async Task RunAsync(SchedulerSettings settings, IReadOnlyList<PipelineDefinition> definitions, PipelineWorker worker, CancellationToken stop)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(worker);
-        var scheduler = await PipelineScheduler.CreateAsync(settings, services => services.AddSingleton(worker), stop).ConfigureAwait(false);
+        var storage = settings.Configure(GlobalConfiguration.Configuration, worker.Log);
+        var sync = ScheduleSync.Sync(storage, definitions);
+        worker.Log($"schedules: {Names("added", sync.Added)}{Names("updated", sync.Updated)}{Names("unchanged", sync.Unchanged)}{Names("removed", sync.Removed)}".TrimEnd(' ', ';'));
+        var client = new BackgroundJobClient(storage);
+        var driver = new RunDriver(worker, settings, (runId, pipeline, wait) => client.Schedule<PipelineJob>(j => j.ResumeAsync(runId, pipeline), wait));
+        var options = new BackgroundJobServerOptions
+        {
+            ServerName = PipelineRunner.ThisProcess,
+            WorkerCount = settings.Threads,
+            SchedulePollingInterval = settings.PollInterval,
+            HeartbeatInterval = settings.CheckinInterval,
+            ServerCheckInterval = settings.CheckinInterval,
+            ServerTimeout = settings.CheckinInterval * 4,
+            // Runs are never cut short by a stop: the worker waits for them (a killed one is resumed elsewhere).
+            ShutdownTimeout = TimeSpan.FromDays(1),
+            Activator = new PipelineJobActivator(driver),
+        };
+        using var server = new BackgroundJobServer(options, storage);
+        worker.Log($"worker {PipelineRunner.ThisProcess} started with {settings.Threads} threads (Hangfire server, schema {GraphGuard.Storage.Scheduling.HangfireStore.Schema})");
+        var recovery = RunRecovery.RunAsync(driver, worker, settings.PollInterval, settings.PollInterval * 2 + TimeSpan.FromSeconds(2), stop);
         try
         {
-            var sync = await ScheduleSync.SyncAsync(scheduler, definitions, stop).ConfigureAwait(false);
-            worker.Log($"schedules: {Names("added", sync.Added)}{Names("updated", sync.Updated)}{Names("unchanged", sync.Unchanged)}{Names("removed", sync.Removed)}".TrimEnd(' ', ';'));
-            await scheduler.Start(stop).ConfigureAwait(false);
-            worker.Log($"worker {await scheduler.GetSchedulerInstanceId(stop).ConfigureAwait(false)} ({PipelineRunner.ThisProcess}) started with {settings.Threads} threads");
             await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             worker.Log("stopping: no new firings; waiting for running jobs to finish");
         }
-        finally
-        {
-            await scheduler.Shutdown(waitForJobsToComplete: true, CancellationToken.None).ConfigureAwait(false);
-        }
+        server.SendStop();
+        await recovery.ConfigureAwait(false);
+        await server.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
         worker.Log("stopped");
     }
 

@@ -39,6 +39,8 @@ public static class RiskFeatureCatalogue
         ["dup_items_share"] = "{0} of its posts are near-duplicates of others'",
         ["dense_block_density"] = "engages inside a dense block of accounts and targets (density {0})",
         ["dense_block_lift"] = "engages inside a block {0} times denser than chance",
+        ["co_activity_surprise"] = "co-acts with another account {0} times past the bar of chance (null of independent behaviour)",
+        ["reciprocal_block_size"] = "follows and is followed back inside a block of {0} accounts",
 
         // Labels of the account's neighbours (NeighborLabelFeatures), one pair per relation of RiskRelations.
         ["abusive_neighbors_infrastructure"] = "shares devices/IPs with {0} accounts labeled abusive",

@@ -6,7 +6,10 @@ using Npgsql;
 
 namespace GraphGuard.Storage.Detection;
 
-/// <summary>Loads everything detectors read for a window: the snapshot, creation times, trusted seeds and content.</summary>
+/// <summary>
+/// Loads everything detectors read for a window: the snapshot, creation times and content. No labels: features
+/// are computed without them (see GraphGuard.Workflows' FeaturePolicy).
+/// </summary>
 public static class DetectionInputReader
 {
     /// <summary>The input; its graph is the caller's to dispose.</summary>
@@ -21,7 +24,6 @@ public static class DetectionInputReader
                 Graph = graph,
                 Accounts = accounts,
                 CreatedAt = await FeatureStore.ReadCreatedAtAsync(dataSource, graph, accounts, ct).ConfigureAwait(false),
-                TrustedSeeds = await FeatureStore.ReadTrustedSeedsAsync(dataSource, graph, accounts, ct).ConfigureAwait(false),
                 Content = await ContentCorpusReader.ReadAsync(dataSource, graph, accounts, ct).ConfigureAwait(false),
                 AsOf = window.To is { } to ? (long)(to - graph.TimeBase).TotalSeconds : LastEvent(graph),
             };

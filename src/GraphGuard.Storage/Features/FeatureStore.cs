@@ -92,13 +92,6 @@ public static class FeatureStore
         return (runId.Value, matrix);
     }
 
-    /// <summary>Account indices of accounts whose latest label is benign: SybilRank's trusted seeds.</summary>
-    public static async Task<int[]> ReadTrustedSeedsAsync(NpgsqlDataSource dataSource, InteractionGraph graph, AccountIndex accounts, CancellationToken ct = default)
-    {
-        var labels = await AccountLabels.ReadLatestAsync(dataSource, graph, accounts, ct).ConfigureAwait(false);
-        return [.. Enumerable.Range(0, labels.Length).Where(a => labels[a] == false)];
-    }
-
     /// <summary>Account creation times as seconds after the graph's time base, long.MinValue where unknown.</summary>
     public static async Task<long[]> ReadCreatedAtAsync(NpgsqlDataSource dataSource, InteractionGraph graph, AccountIndex accounts, CancellationToken ct = default)
     {

@@ -27,7 +27,7 @@ internal sealed class AccountLoader : TableLoader<AccountRow>
 
     public override TableTarget Target => AccountsTarget;
 
-    public override RowParser<AccountRow> CreateParser(HeaderLayout layout) => new AccountRowParser(layout);
+    public override RowParser<AccountRow> CreateParser(HeaderLayout layout, TimestampRange plausible) => new AccountRowParser(layout, plausible);
 
     public override void Write(CopyPayload[] lanes, in AccountRow row, IngestContext context)
     {

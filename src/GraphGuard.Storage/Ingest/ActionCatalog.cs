@@ -48,13 +48,15 @@ internal sealed class ActionCatalog
 
     public static async Task SaveAsync(NpgsqlConnection connection, IReadOnlyList<(short Code, string Name)> added, CancellationToken ct)
     {
-        foreach (var (code, name) in added)
+        if (added.Count == 0)
         {
-            await using var cmd = new NpgsqlCommand("insert into actions (code, name) values ($1, $2)", connection)
-            {
-                Parameters = { new() { Value = code }, new() { Value = name } },
-            };
-            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return;
         }
+        // One statement for the lot: a file may name thousands of new actions.
+        await using var cmd = new NpgsqlCommand("insert into actions (code, name) select * from unnest($1::smallint[], $2::text[])", connection)
+        {
+            Parameters = { new() { Value = added.Select(a => a.Code).ToArray() }, new() { Value = added.Select(a => a.Name).ToArray() } },
+        };
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 }

@@ -10,7 +10,8 @@ namespace GraphGuard.Storage.Ingest;
 /// The parsing half of an ingest, run on its own thread: reads each file, validates rows, resolves dense
 /// ids and encodes batches, so parsing overlaps with the database writing the previous batch.
 /// </summary>
-internal sealed class BatchProducer(InterchangeFolder folder, IngestContext context, IngestOptions options, IProgress<IngestProgress>? progress)
+internal sealed class BatchProducer(InterchangeFolder folder, IngestContext context, IngestOptions options, TimestampRange plausible,
+    IProgress<IngestProgress>? progress)
 {
     private const int ProgressEveryRows = 1 << 16;
 
@@ -18,10 +19,17 @@ internal sealed class BatchProducer(InterchangeFolder folder, IngestContext cont
     {
         try
         {
-            foreach (var (schema, path) in folder.Files)
+            foreach (var entry in folder.Files)
             {
-                var file = new FileSummary(path);
-                await (schema.File switch
+                var file = new FileSummary(entry.Path);
+                if (entry.Refusal is { } refusal)
+                {
+                    var refused = new IngestBatch(file, null, Stopwatch.GetTimestamp());
+                    Refuse(refused, 0, QuarantineReason.RefusedFile, refusal, []);
+                    await output.WriteAsync(refused, ct).ConfigureAwait(false);
+                    continue;
+                }
+                await (entry.Schema.File switch
                 {
                     InterchangeFile.Accounts => ProduceFileAsync(new AccountLoader(), file, output, ct),
                     InterchangeFile.Content => ProduceFileAsync(new ContentLoader(), file, output, ct),
@@ -42,7 +50,21 @@ internal sealed class BatchProducer(InterchangeFolder folder, IngestContext cont
     private async Task ProduceFileAsync<TRow>(TableLoader<TRow> loader, FileSummary file, ChannelWriter<IngestBatch> output, CancellationToken ct)
     {
         var startedAt = Stopwatch.GetTimestamp();
-        await using var stream = InterchangeFolder.OpenRead(file.File, out var underlying);
+        Stream stream;
+        FileStream underlying;
+        try
+        {
+            stream = InterchangeFolder.OpenRead(file.File, out underlying);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // A file that cannot be opened is that file's failure; the files after it still load.
+            var unreadable = new IngestBatch(file, null, startedAt);
+            Refuse(unreadable, 0, QuarantineReason.CorruptFile, $"cannot be read: {e.Message}", []);
+            await output.WriteAsync(unreadable, ct).ConfigureAwait(false);
+            return;
+        }
+        await using var owned = stream;
         using var reader = new CsvRecordReader(stream);
         long read = 0;
         void Report() => progress?.Report(new IngestProgress(file.File, underlying.Position, underlying.Length, read));
@@ -52,7 +74,7 @@ internal sealed class BatchProducer(InterchangeFolder folder, IngestContext cont
             var empty = new IngestBatch(file, null, startedAt);
             if (readError is not null)
             {
-                Refuse(empty, 1, QuarantineReason.CorruptFile, readError, []);
+                Refuse(empty, reader.Line, QuarantineReason.CorruptFile, readError, []);
             }
             await output.WriteAsync(empty, ct).ConfigureAwait(false);
             return;
@@ -61,12 +83,11 @@ internal sealed class BatchProducer(InterchangeFolder folder, IngestContext cont
         if (layout is null)
         {
             var refused = new IngestBatch(file, null, startedAt);
-            Refuse(refused, header.Line, QuarantineReason.BadHeader, headerError!, header.Raw.ToArray());
+            Refuse(refused, header.Line, QuarantineReason.BadHeader, headerError!, header.Raw.ToArray(), header.Length);
             await output.WriteAsync(refused, ct).ConfigureAwait(false);
             return;
         }
-        var parser = loader.CreateParser(layout);
-        var lastLine = header.Line;
+        var parser = loader.CreateParser(layout, plausible);
         var more = true;
         while (more)
         {
@@ -79,24 +100,20 @@ internal sealed class BatchProducer(InterchangeFolder folder, IngestContext cont
                     more = false;
                     break;
                 }
-                lastLine = record.Line;
                 batch.Read++;
                 if (++read % ProgressEveryRows == 0)
                 {
                     Report();
                 }
-                if (parser.TryParse(record, out var row, out var rejection))
+                if (!parser.TryParse(record, out var row, out var rejection) || !TryWrite(loader, batch, row, out rejection))
                 {
-                    loader.Write(batch.Lanes, row, context);
-                }
-                else
-                {
-                    batch.Quarantined.Add(new QuarantinedRow(file.File, record.Line, rejection.Field, rejection.Reason, rejection.Detail, record.Raw.ToArray()));
+                    batch.Quarantined.Add(new QuarantinedRow(file.File, record.Line, rejection.Field, rejection.Reason, rejection.Detail, record.Raw.ToArray(), record.Length));
                 }
             }
             if (readError is not null)
             {
-                Refuse(batch, lastLine + 1, QuarantineReason.CorruptFile, readError, [], $"after line {lastLine}");
+                // The reader stopped where the next record would start: message and quarantine name that line.
+                Refuse(batch, reader.Line, QuarantineReason.CorruptFile, readError, []);
             }
             batch.NewEntities = InKeyOrder(context.Entities.TakeAdded());
             batch.NewActions = context.Actions.TakeAdded();
@@ -114,10 +131,27 @@ internal sealed class BatchProducer(InterchangeFolder folder, IngestContext cont
         return sorted;
     }
 
-    private static void Refuse(IngestBatch batch, long line, string reason, string detail, byte[] raw, string? where = null)
+    /// <summary>Ends a file with an error; line 0 means the file as a whole (it was not read).</summary>
+    private static void Refuse(IngestBatch batch, long line, string reason, string detail, byte[] raw, long rawLength = 0)
     {
-        batch.Quarantined.Add(new QuarantinedRow(batch.File.File, line, null, reason, detail, raw));
-        batch.FileError = $"{batch.File.File} {where ?? $"line {line}"}: {detail}";
+        batch.Quarantined.Add(new QuarantinedRow(batch.File.File, line, null, reason, detail, raw, Math.Max(rawLength, raw.Length)));
+        batch.FileError = line == 0 ? $"{batch.File.File}: {detail}" : $"{batch.File.File} line {line}: {detail}";
+    }
+
+    /// <summary>Writes a valid row; false when the store cannot take it (the action catalog is full), which quarantines the row alone.</summary>
+    private bool TryWrite<TRow>(TableLoader<TRow> loader, IngestBatch batch, TRow row, out RowRejection rejection)
+    {
+        rejection = default;
+        try
+        {
+            loader.Write(batch.Lanes, row, context);
+            return true;
+        }
+        catch (InvalidDataException e)
+        {
+            rejection = new RowRejection(QuarantineReason.BadAction, "action", e.Message);
+            return false;
+        }
     }
 
     /// <summary>Reads a record; a decompression or I/O failure ends the file with its message instead of throwing.</summary>

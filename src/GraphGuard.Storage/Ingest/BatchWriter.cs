@@ -70,6 +70,8 @@ internal sealed class BatchWriter(IReadOnlyList<NpgsqlConnection> laneConnection
         }
         finally
         {
+            // The entity connection must be idle before the next batch, even when this one failed.
+            await entities.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             foreach (var tx in lanes)
             {
                 await tx.DisposeAsync().ConfigureAwait(false);

@@ -23,7 +23,7 @@ internal sealed class ContentLoader : TableLoader<ContentRow>
 
     public override TableTarget Target => ContentTarget;
 
-    public override RowParser<ContentRow> CreateParser(HeaderLayout layout) => new ContentRowParser(layout);
+    public override RowParser<ContentRow> CreateParser(HeaderLayout layout, TimestampRange plausible) => new ContentRowParser(layout, plausible);
 
     public override void Write(CopyPayload[] lanes, in ContentRow row, IngestContext context)
     {

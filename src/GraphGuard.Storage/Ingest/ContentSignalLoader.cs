@@ -23,7 +23,7 @@ internal sealed class ContentSignalLoader : TableLoader<ContentSignalRow>
 
     public override TableTarget Target => SignalsTarget;
 
-    public override RowParser<ContentSignalRow> CreateParser(HeaderLayout layout) => new ContentSignalRowParser(layout);
+    public override RowParser<ContentSignalRow> CreateParser(HeaderLayout layout, TimestampRange plausible) => new ContentSignalRowParser(layout, plausible);
 
     public override void Write(CopyPayload[] lanes, in ContentSignalRow row, IngestContext context)
     {

@@ -25,19 +25,22 @@ internal sealed class EventLoader : TableLoader<EventRow>
 
     public override TableTarget Target => EventsTarget;
 
-    public override RowParser<EventRow> CreateParser(HeaderLayout layout) => new EventRowParser(layout);
+    public override RowParser<EventRow> CreateParser(HeaderLayout layout, TimestampRange plausible) => new EventRowParser(layout, plausible);
 
     public override int MaxLanes => int.MaxValue;
 
     public override void Write(CopyPayload[] lanes, in EventRow row, IngestContext context)
     {
         // The lane follows the event_id, so every copy of an id meets the others in file order.
+        // The action first: it is the one lookup that can refuse (the catalog is full), and a refusal must
+        // come before the row is half written.
+        var action = context.Actions.Code(row.Action);
         var payload = lanes[lanes.Length == 1 ? 0 : (int)(Fnv1a(row.EventId) % (uint)lanes.Length)];
         payload.StartRow(5);
         payload.WriteTimestamp(row.Ts);
         payload.WriteInt32(ActorId(row.Actor, context));
         payload.WriteInt32(context.Entities.GetOrAdd(row.TargetKind, row.Target));
-        payload.WriteInt16(context.Actions.Code(row.Action));
+        payload.WriteInt16(action);
         payload.WriteBytes(row.EventId);
     }
 

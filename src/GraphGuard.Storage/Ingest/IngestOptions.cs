@@ -14,4 +14,16 @@ public sealed record IngestOptions
     /// key is the bottleneck of an ingest; two use the second core (1.4x measured here).
     /// </summary>
     public int Lanes { get; init; } = 2;
+
+    /// <summary>The floor of plausible timestamps: rows dated earlier are quarantined as <c>implausible_timestamp</c>.</summary>
+    public DateTime EarliestTimestamp { get; init; } = DefaultEarliestTimestamp;
+
+    /// <summary>How far past the clock at ingest a timestamp may lie (clock skew between systems) before it is implausible.</summary>
+    public TimeSpan FutureTolerance { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>The clock the plausible range is measured from.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>2000-01-01: older than any account on the platform, newer than the zero dates broken exporters write.</summary>
+    public static readonly DateTime DefaultEarliestTimestamp = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 }

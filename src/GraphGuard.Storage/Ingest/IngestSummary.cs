@@ -16,8 +16,11 @@ public sealed class IngestSummary(int runId, string source)
     public long Unchanged => Files.Sum(f => f.Unchanged);
     public long Quarantined => Files.Sum(f => f.Quarantined);
 
-    /// <summary>True when every file was read to its end (rows may still have been quarantined).</summary>
-    public bool Succeeded => Files.All(f => f.Error is null);
+    /// <summary>Why the folder as a whole gave nothing to ingest (no known file, no data rows), or null.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>True when there was something to ingest and every file was read to its end (rows may still have been quarantined).</summary>
+    public bool Succeeded => Error is null && Files.All(f => f.Error is null);
 
     public SortedDictionary<string, long> QuarantinedByReason()
     {

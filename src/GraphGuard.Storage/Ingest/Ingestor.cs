@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using GraphGuard.Core.Interchange;
 using GraphGuard.Storage.Database;
 using Npgsql;
 
@@ -45,14 +46,24 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
             {
                 laneConnections.Add(await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false));
             }
-            var producer = new BatchProducer(folder, context, options, progress);
+            var plausible = TimestampRange.Plausible(options.Clock.GetUtcNow().UtcDateTime, options.EarliestTimestamp, options.FutureTolerance);
+            var producer = new BatchProducer(folder, context, options, plausible, progress);
             var producing = Task.Run(() => producer.ProduceAsync(channel.Writer, stop.Token), stop.Token);
             var writer = new BatchWriter(laneConnections, entityConnection, summary);
             try
             {
                 await foreach (var batch in channel.Reader.ReadAllAsync(ct).ConfigureAwait(false))
                 {
-                    await writer.WriteAsync(batch, ct).ConfigureAwait(false);
+                    try
+                    {
+                        await writer.WriteAsync(batch, ct).ConfigureAwait(false);
+                    }
+                    catch (PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal))
+                    {
+                        // A value validation let through and PostgreSQL refused (a data exception): that batch is
+                        // lost, not the ingest. Validation is meant to make this unreachable.
+                        batch.File.Error ??= $"{batch.File.File}: the database refused a batch of {batch.Read} rows ({e.SqlState}: {e.MessageText}); they were not loaded";
+                    }
                 }
             }
             finally
@@ -61,6 +72,7 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
                 await producing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
+            summary.Error = NothingToIngest(folder, summary);
             summary.NewEntities = context.Entities.Count - entitiesBefore;
             summary.Elapsed = clock.Elapsed;
             await RunLedger.FinishAsync(connection, summary, error: null, ct).ConfigureAwait(false);
@@ -82,6 +94,18 @@ public sealed class Ingestor(NpgsqlDataSource dataSource, IngestOptions options)
                 await Sql.ExecuteAsync(connection, $"select pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>A folder with no known file, or whose files hold no data row, is a failed ingest: nothing would change.</summary>
+    private static string? NothingToIngest(InterchangeFolder folder, IngestSummary summary)
+    {
+        if (folder.Files.Count == 0)
+        {
+            return $"nothing to ingest: {folder.FullPath} holds none of {InterchangeFolder.KnownNames} (or .csv.gz)";
+        }
+        return summary.Read == 0 && summary.Files.All(f => f.Error is null)
+            ? $"nothing to ingest: {string.Join(", ", folder.Files.Select(f => Path.GetFileName(f.Path)))} hold no data rows (empty, or a header only)"
+            : null;
     }
 
     private static async Task TryRecordFailureAsync(NpgsqlConnection connection, IngestSummary summary, Exception error)

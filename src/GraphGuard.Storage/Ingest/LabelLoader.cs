@@ -20,7 +20,7 @@ internal sealed class LabelLoader : TableLoader<LabelRow>
 
     public override TableTarget Target => LabelsTarget;
 
-    public override RowParser<LabelRow> CreateParser(HeaderLayout layout) => new LabelRowParser(layout);
+    public override RowParser<LabelRow> CreateParser(HeaderLayout layout, TimestampRange plausible) => new LabelRowParser(layout, plausible);
 
     public override void Write(CopyPayload[] lanes, in LabelRow row, IngestContext context)
     {

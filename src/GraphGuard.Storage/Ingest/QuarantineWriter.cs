@@ -8,7 +8,7 @@ internal static class QuarantineWriter
 {
     public const string StageDdl = """
         create temp table if not exists stage_quarantine (
-            file text, line bigint, field text, reason text, detail text, raw bytea
+            file text, line bigint, field text, reason text, detail text, raw bytea, raw_length bigint
         ) on commit delete rows
         """;
 
@@ -36,12 +36,13 @@ internal static class QuarantineWriter
                 import.Write(row.Reason, NpgsqlDbType.Text);
                 import.Write(row.Detail, NpgsqlDbType.Text);
                 import.Write(row.Raw, NpgsqlDbType.Bytea);
+                import.Write(row.RawLength, NpgsqlDbType.Bigint);
             }
             await import.CompleteAsync(ct).ConfigureAwait(false);
         }
         await using var merge = new NpgsqlCommand("""
-            insert into quarantine (run_id, file, line, field, reason, detail, raw)
-            select $1, file, line, field, reason, detail, raw from stage_quarantine
+            insert into quarantine (run_id, file, line, field, reason, detail, raw, raw_length)
+            select $1, file, line, field, reason, detail, raw, raw_length from stage_quarantine
             on conflict (file, line, md5(raw)) do nothing
             """, connection)
         {

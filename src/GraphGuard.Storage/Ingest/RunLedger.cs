@@ -32,7 +32,7 @@ internal static class RunLedger
 
     public static Task FinishAsync(NpgsqlConnection connection, IngestSummary summary, string? error, CancellationToken ct) =>
         WriteAsync(connection, summary, error is null && summary.Succeeded ? "succeeded" : "failed",
-            error ?? string.Join("; ", summary.Files.Where(f => f.Error is not null).Select(f => f.Error)), ct);
+            error ?? string.Join("; ", summary.Files.Where(f => f.Error is not null).Select(f => f.Error).Prepend(summary.Error).OfType<string>()), ct);
 
     private static async Task WriteAsync(NpgsqlConnection connection, IngestSummary summary, string status, string? error, CancellationToken ct)
     {

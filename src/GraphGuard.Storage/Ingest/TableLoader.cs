@@ -12,7 +12,8 @@ internal abstract class TableLoader<TRow>
 
     public abstract TableTarget Target { get; }
 
-    public abstract RowParser<TRow> CreateParser(HeaderLayout layout);
+    /// <summary>The parser for a file with this header; timestamps outside <paramref name="plausible"/> are refused.</summary>
+    public abstract RowParser<TRow> CreateParser(HeaderLayout layout, TimestampRange plausible);
 
     /// <summary>
     /// Encodes a row into one of the batch's lanes. Rows that could conflict with each other (the same

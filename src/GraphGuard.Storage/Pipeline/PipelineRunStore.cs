@@ -10,13 +10,24 @@ namespace GraphGuard.Storage.Pipeline;
 public static class PipelineRunStore
 {
     /// <summary>Starts a run's history: a <c>running</c> row with the definition (JSON) as it reads now.</summary>
-    public static async Task<long> CreateAsync(NpgsqlDataSource dataSource, string pipeline, string trigger, string parametersJson, CancellationToken ct = default)
+    /// <param name="dataSource">The store.</param>
+    /// <param name="pipeline">The pipeline's name.</param>
+    /// <param name="trigger">Why it runs.</param>
+    /// <param name="parametersJson">The definition.</param>
+    /// <param name="firing">The scheduler's job id when a firing creates it: a firing delivered twice finds the run it created.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<long> CreateAsync(NpgsqlDataSource dataSource, string pipeline, string trigger, string parametersJson, string? firing = null, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(
-            "insert into pipeline_runs (pipeline, trigger, parameters, status) values ($1, $2, $3, 'running') returning run_id");
+        await using var cmd = dataSource.CreateCommand("""
+            with created as (
+                insert into pipeline_runs (pipeline, trigger, parameters, status, hangfire_job_id) values ($1, $2, $3, 'running', $4)
+                on conflict (hangfire_job_id) do nothing returning run_id)
+            select run_id from created union all select run_id from pipeline_runs where hangfire_job_id = $4
+            """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = pipeline });
         cmd.Parameters.Add(new NpgsqlParameter { Value = trigger });
         cmd.Parameters.Add(new NpgsqlParameter { Value = parametersJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)firing ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return (long)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
@@ -59,14 +70,6 @@ public static class PipelineRunStore
         await fail.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    /// <summary>Attempts of the run that did not end well: failed, abandoned, or still marked running.</summary>
-    public static async Task<int> SpentAttemptsAsync(NpgsqlDataSource dataSource, long runId, CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand("select count(*) from stage_runs where run_id = $1 and status in ('failed', 'abandoned', 'running')");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
-        return (int)(long)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-    }
-
     /// <summary>Stages of the run with an attempt still marked running.</summary>
     public static async Task<List<string>> RunningStagesAsync(NpgsqlDataSource dataSource, long runId, CancellationToken ct = default)
     {
@@ -79,17 +82,5 @@ public static class PipelineRunStore
             running.Add(reader.GetString(0));
         }
         return running;
-    }
-
-    /// <summary>The newest run of the pipeline a scheduled or manual firing left running, or null.</summary>
-    public static async Task<long?> UnfinishedRunAsync(NpgsqlDataSource dataSource, string pipeline, CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand("""
-            select run_id from pipeline_runs
-            where pipeline = $1 and status = 'running' and trigger in ('schedule', 'manual')
-            order by run_id desc limit 1
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = pipeline });
-        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) as long?;
     }
 }

@@ -125,7 +125,7 @@ public static class PublicationStore
             create temporary table retention_old on commit drop as
             select r.run_id, exists (select 1 from publications p where p.run_id = r.run_id) as published
             from pipeline_runs r
-            where r.pipeline = $1 and r.status <> 'running' and r.pruned_at is null
+            where r.pipeline = $1 and r.status <> 'running' and r.retry_at is null and r.pruned_at is null
               and r.run_id < (select min(run_id) from (
                     select run_id from pipeline_runs where pipeline = $1 and status = 'succeeded' and pruned_at is null
                     order by run_id desc limit $2) kept)

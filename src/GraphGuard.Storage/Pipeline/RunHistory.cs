@@ -78,39 +78,6 @@ public static class RunHistory
         return attempts;
     }
 
-    /// <summary>The first manual run of a pipeline after <paramref name="afterRunId"/>: what <c>jobs trigger</c> asked for.</summary>
-    public static async Task<long?> ManualRunAfterAsync(NpgsqlDataSource dataSource, string pipeline, long afterRunId, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        await using var cmd = dataSource.CreateCommand(
-            "select min(run_id) from pipeline_runs where pipeline = $1 and trigger = 'manual' and run_id > $2");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = pipeline });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = afterRunId });
-        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) as long?;
-    }
-
-    /// <summary>A run's status (<c>running</c>, <c>succeeded</c>, <c>failed</c>) and error.</summary>
-    /// <exception cref="InvalidOperationException">There is no such run.</exception>
-    public static async Task<(string Status, string? Error)> StatusAsync(NpgsqlDataSource dataSource, long runId, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        await using var cmd = dataSource.CreateCommand("select status, error from pipeline_runs where run_id = $1");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        return await reader.ReadAsync(ct).ConfigureAwait(false)
-            ? (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))
-            : throw new InvalidOperationException($"there is no pipeline run {runId}");
-    }
-
-    /// <summary>The newest run id of a pipeline (0 when none).</summary>
-    public static async Task<long> LastRunIdAsync(NpgsqlDataSource dataSource, string pipeline, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        await using var cmd = dataSource.CreateCommand("select coalesce(max(run_id), 0) from pipeline_runs where pipeline = $1");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = pipeline });
-        return (long)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-    }
-
     private static RunSummary Summary(NpgsqlDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), r.GetBoolean(5), r.GetDateTime(6),
         r.IsDBNull(7) ? null : r.GetDateTime(7), r.IsDBNull(8) ? null : r.GetDateTime(8), r.IsDBNull(9) ? null : r.GetDateTime(9),

@@ -6,15 +6,33 @@ namespace GraphGuard.Storage.Pipeline;
 /// <summary>The pipeline run row itself: the window the snapshot stage fixes, and the model the run scores with.</summary>
 public static class RunOutputs
 {
-    /// <summary>Fixes the window on the run: it ends just past the newest stored event, and starts <paramref name="length"/> before (all history when null).</summary>
+    /// <summary>
+    /// Fixes the window on the run: it ends just past the newest event that is not alone, never later than
+    /// the clock, and starts <paramref name="length"/> before (all history when null).
+    /// </summary>
     /// <returns>The window, or null when the store holds no events.</returns>
+    /// <remarks>
+    /// Implementation note: the end follows the data, not the calendar, so a world whose events stopped
+    /// months ago (a generated one, a late export) still gets a full window. Two guards keep one bad row
+    /// from dragging it past all real data: events after the clock are not looked at, and an event counts
+    /// only when another stands within the hour before it, so a lone row far after the rest is passed over.
+    /// The newest 64 events are enough to look at: a run of 64 lone rows an hour apart ends the search at
+    /// the oldest of them.
+    /// </remarks>
     public static async Task<(DateTime? From, DateTime To)?> FixWindowAsync(NpgsqlDataSource dataSource, long runId, TimeSpan? length, CancellationToken ct = default)
     {
         // To is exclusive in a snapshot window: one microsecond (PostgreSQL's resolution) past the newest event keeps it in.
         await using var cmd = dataSource.CreateCommand("""
-            with newest as (select max(ts) + interval '1 microsecond' as t from events)
-            update pipeline_runs set window_to = newest.t, window_from = newest.t - $2
-            from newest where run_id = $1 and newest.t is not null
+            with newest as (
+                select ts, lead(ts) over (order by ts desc) as before
+                from (select ts from events where ts <= now() order by ts desc limit 64) t
+            ),
+            chosen as (
+                select coalesce(max(ts) filter (where before >= ts - interval '1 hour'), min(ts)) + interval '1 microsecond' as t from newest
+            ),
+            bounded as (select least(t, now()) as t from chosen)
+            update pipeline_runs set window_to = bounded.t, window_from = bounded.t - $2
+            from bounded where run_id = $1 and bounded.t is not null
             returning window_from, window_to
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = runId });

@@ -57,7 +57,7 @@ public sealed class StageClaim : IAsyncDisposable
             BatchCommands =
             {
                 new(AbandonDeadAttempts) { Parameters = { new() { Value = _runId }, new() { Value = _stage } } },
-                new("update pipeline_runs set status = 'running', error = null, finished_at = null where run_id = $1 and status <> 'running'")
+                new("update pipeline_runs set status = 'running', error = null, finished_at = null, retry_at = null where run_id = $1 and status <> 'running'")
                 {
                     Parameters = { new() { Value = _runId } },
                 },
@@ -100,7 +100,8 @@ public sealed class StageClaim : IAsyncDisposable
                 {
                     Parameters = { new() { Value = _runId }, new() { Value = _stage }, new() { Value = attempt }, new() { Value = attemptError } },
                 },
-                new("update pipeline_runs set status = 'failed', finished_at = now(), error = $2 where run_id = $1")
+                // The retry (when this attempt earned one, pipeline_runs.retry_wait) is stored with the failure, in one statement.
+                new("update pipeline_runs set status = 'failed', finished_at = now(), error = $2, retry_at = now() + retry_wait where run_id = $1")
                 {
                     Parameters = { new() { Value = _runId }, new() { Value = runError } },
                 },

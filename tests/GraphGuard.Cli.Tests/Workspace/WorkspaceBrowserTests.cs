@@ -151,7 +151,7 @@ public sealed class WorkspaceBrowserTests
     public async Task An_expired_session_asks_to_sign_in_again()
     {
         // A second service whose sessions last three seconds.
-        using var shortLived = await StartServeAsync("--session-minutes", "0.05");
+        using var shortLived = await StartServeAsync("--session-lifetime", "3s");
         var result = await RunAsync("expiredSession", new { clusterId = _clusterId, waitMs = 3_500 }, shortLived);
         Assert.Multiple(() =>
         {

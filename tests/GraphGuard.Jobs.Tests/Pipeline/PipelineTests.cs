@@ -150,6 +150,11 @@ public sealed class PipelineTests
             Assert.That(await Count($"select count(*) from stage_runs where run_id = {run} and stage = 'graph_features'"), Is.Zero, "a busy stage is not touched");
         });
         await live.CloseAsync();
+        // The server drops a closed session's locks as its backend exits, a moment after the client closed.
+        for (var wait = 0; wait < 100 && await Count("select count(*) from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())") > 0; wait++)
+        {
+            await Task.Delay(50);
+        }
         var done = await runner.RunAsync(run, definition, null, CancellationToken.None);
         Assert.That(done.Status, Is.EqualTo(PipelineRunStatus.Succeeded), done.Error);
     }

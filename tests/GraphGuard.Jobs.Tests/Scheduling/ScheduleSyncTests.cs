@@ -1,11 +1,11 @@
 using GraphGuard.Jobs.Pipeline;
 using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Tests.Shared;
-using Quartz;
+using Hangfire.Storage;
 
 namespace GraphGuard.Jobs.Tests.Scheduling;
 
-/// <summary>What a worker does to the store at start: add, keep, replace and remove pipeline jobs; and the retry backoff.</summary>
+/// <summary>What a worker does to Hangfire's storage at start: add, keep, update and remove recurring pipelines; manual firings; the retry backoff.</summary>
 public sealed class ScheduleSyncTests
 {
     private static readonly PipelineDefinition Daily = new()
@@ -16,54 +16,49 @@ public sealed class ScheduleSyncTests
     };
 
     [Test]
-    public async Task Sync_adds_keeps_replaces_changed_and_removes_undefined_pipelines()
+    public async Task Sync_adds_keeps_updates_changed_and_removes_undefined_pipelines()
     {
-        var connection = await TestDatabase.CreateAsync("jobs_schedule_sync");
-        var scheduler = await PipelineScheduler.CreateAsync(new SchedulerSettings { ConnectionString = connection }, null, CancellationToken.None);
-        try
-        {
-            var weekly = Daily with { Name = "weekly", Cron = "0 0 4 ? * SUN", Misfire = MisfirePolicy.DoNothing };
-            var first = await ScheduleSync.SyncAsync(scheduler, [Daily, weekly], CancellationToken.None);
-            Assert.That(first.Added, Is.EquivalentTo(new[] { "daily", "weekly" }));
+        var storage = new SchedulerSettings { ConnectionString = await TestDatabase.CreateAsync("jobs_schedule_sync") }.OpenStorage();
+        var weekly = Daily with { Name = "weekly", Cron = "0 0 4 ? * SUN", Misfire = MisfirePolicy.DoNothing };
+        var first = ScheduleSync.Sync(storage, [Daily, weekly]);
+        Assert.That(first.Added, Is.EquivalentTo(new[] { "daily", "weekly" }));
 
-            var again = await ScheduleSync.SyncAsync(scheduler, [Daily, weekly], CancellationToken.None);
-            Assert.That(again.Unchanged, Is.EquivalentTo(new[] { "daily", "weekly" }));
-            Assert.That(again.Added.Concat(again.Updated).Concat(again.Removed), Is.Empty);
+        var again = ScheduleSync.Sync(storage, [Daily, weekly]);
+        Assert.That(again.Unchanged, Is.EquivalentTo(new[] { "daily", "weekly" }));
+        Assert.That(again.Added.Concat(again.Updated).Concat(again.Removed), Is.Empty);
 
-            var changed = await ScheduleSync.SyncAsync(scheduler, [Daily with { Cron = "0 30 2 * * ?", KeepRuns = 3 }], CancellationToken.None);
-            Assert.That(changed.Updated, Is.EqualTo(new[] { "daily" }));
-            Assert.That(changed.Removed, Is.EqualTo(new[] { "weekly" }));
+        var changed = ScheduleSync.Sync(storage, [Daily with { Cron = "0 30 2 * * ?", KeepRuns = 3 }]);
+        Assert.That(changed.Updated, Is.EqualTo(new[] { "daily" }));
+        Assert.That(changed.Removed, Is.EqualTo(new[] { "weekly" }));
 
-            var cron = (ICronTrigger)(await scheduler.GetTrigger(PipelineScheduler.CronTriggerOf("daily")))!;
-            Assert.That(cron.CronExpressionString, Is.EqualTo("0 30 2 * * ?"));
-            Assert.That(cron.TimeZone, Is.EqualTo(TimeZoneInfo.Utc));
-            Assert.That(cron.MisfireInstruction, Is.EqualTo(CronTriggerMisfireInstruction.FireAndProceed));
-            var job = (await scheduler.GetJobDetail(PipelineScheduler.JobKeyOf("daily")))!;
-            Assert.That(job.Durable && job.RequestsRecovery && job.ConcurrentExecutionDisallowed);
-            Assert.That(PipelineJobData.DefinitionOf(job.Key, job.JobDataMap).KeepRuns, Is.EqualTo(3));
-            Assert.That(await scheduler.GetJobDetail(PipelineScheduler.JobKeyOf("weekly")), Is.Null);
-        }
-        finally
-        {
-            await scheduler.Shutdown(false);
-        }
+        using var connection = storage.GetConnection();
+        var daily = connection.GetRecurringJobs().Single();
+        Assert.That(daily.Id, Is.EqualTo("daily"));
+        Assert.That(daily.Cron, Is.EqualTo("0 30 2 * * ?"));
+        Assert.That(daily.TimeZoneId, Is.EqualTo(TimeZoneInfo.Utc.Id));
+        Assert.That(daily.NextExecution!.Value, Is.EqualTo(NextAt(2, 30)), "the next firing is 02:30:00 UTC");
+        Assert.That(PipelineDefinitionFile.Parse("stored", "daily", (string)daily.Job!.Args[1]).KeepRuns, Is.EqualTo(3), "the job carries the definition");
     }
 
     [Test]
-    public async Task A_do_nothing_misfire_policy_becomes_the_cron_triggers_instruction()
+    public async Task A_manual_trigger_queues_a_firing_of_a_stored_pipeline_and_refuses_an_unknown_one()
     {
-        var connection = await TestDatabase.CreateAsync("jobs_schedule_misfire");
-        var scheduler = await PipelineScheduler.CreateAsync(new SchedulerSettings { ConnectionString = connection }, null, CancellationToken.None);
-        try
-        {
-            await ScheduleSync.SyncAsync(scheduler, [Daily with { Misfire = MisfirePolicy.DoNothing }], CancellationToken.None);
-            var cron = (ICronTrigger)(await scheduler.GetTrigger(PipelineScheduler.CronTriggerOf("daily")))!;
-            Assert.That(cron.MisfireInstruction, Is.EqualTo(CronTriggerMisfireInstruction.DoNothing));
-        }
-        finally
-        {
-            await scheduler.Shutdown(false);
-        }
+        var storage = new SchedulerSettings { ConnectionString = await TestDatabase.CreateAsync("jobs_manual_trigger") }.OpenStorage();
+        ScheduleSync.Sync(storage, [Daily]);
+        var id = ManualTrigger.Enqueue(storage, "daily");
+        using var connection = storage.GetConnection();
+        var job = connection.GetJobData(id)!;
+        Assert.That(job.State, Is.EqualTo("Enqueued"));
+        Assert.That(job.Job.Args[2], Is.EqualTo("manual"));
+        var unknown = Assert.Throws<ArgumentException>(() => ManualTrigger.Enqueue(storage, "nightly"))!;
+        Assert.That(unknown.Message, Does.Contain("no scheduled pipeline 'nightly'"));
+    }
+
+    private static DateTime NextAt(int hour, int minute)
+    {
+        var now = DateTime.UtcNow;
+        var today = new DateTime(now.Year, now.Month, now.Day, hour, minute, 0, DateTimeKind.Utc);
+        return today > now ? today : today.AddDays(1);
     }
 
     [TestCase(1, 10)]

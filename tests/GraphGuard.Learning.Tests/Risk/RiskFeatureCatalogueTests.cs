@@ -34,6 +34,8 @@ public sealed class RiskFeatureCatalogueTests
     [TestCase("burst_cluster_size")]
     [TestCase("dup_items_share")]
     [TestCase("dense_block_lift")]
+    [TestCase("co_activity_surprise")]
+    [TestCase("reciprocal_block_size")]
     [TestCase("sage_15")]
     public void Every_feature_the_pipeline_makes_is_known(string feature)
     {

@@ -1,4 +1,3 @@
-using GraphGuard.Core.Detection;
 using GraphGuard.Storage.Detection;
 
 namespace GraphGuard.Jobs.Pipeline.Stages;
@@ -13,22 +12,11 @@ internal sealed class DetectStage(RunCache cache) : IPipelineStage
 
     public async Task<StageOutcome> RunAsync(StageContext context, CancellationToken ct)
     {
-        var (input, window) = await cache.SnapshotAsync(context, ct).ConfigureAwait(false);
-        // Implementation note: no trusted seeds, as the risk model's input is built (RiskInputLoader): an
-        // account's own label must not reach its features, and the model is trained on these features.
-        var detection = new DetectionInput
-        {
-            Graph = input.Graph,
-            Accounts = input.Accounts,
-            CreatedAt = input.CreatedAt,
-            AsOf = input.AsOf,
-            Content = input.Content,
-            TrustedSeeds = [],
-        };
-        var report = CoordinationDetection.Run(detection, new DetectionOptions(), new Forward(context.Progress));
+        var snapshot = await cache.SnapshotAsync(context, ct).ConfigureAwait(false);
+        var report = snapshot.Detect(new Forward(context.Progress));
         ct.ThrowIfCancellationRequested();
         context.Progress.Report("storing clusters");
-        var detectionRun = await ClusterStore.ReplaceForPipelineRunAsync(context.DataSource, report, input.Graph, input.Accounts, window, context.RunId, ct).ConfigureAwait(false);
+        var detectionRun = await ClusterStore.ReplaceForPipelineRunAsync(context.DataSource, report, snapshot.Graph, snapshot.Accounts, snapshot.Window, context.RunId, ct).ConfigureAwait(false);
         cache.DetectorFeatures = report.Features;
         return new StageOutcome(report.Clusters.Count, new Dictionary<string, object?>
         {

@@ -1,10 +1,11 @@
-using GraphGuard.Core.Detection;
 using GraphGuard.Core.Features;
 using GraphGuard.Learning.Risk;
 using GraphGuard.Storage.Detection;
 using GraphGuard.Storage.Features;
 using GraphGuard.Storage.Pipeline;
 using GraphGuard.Storage.Snapshots;
+using GraphGuard.Workflows.Features;
+using GraphGuard.Workflows.Risk;
 
 namespace GraphGuard.Jobs.Pipeline.Stages;
 
@@ -17,8 +18,7 @@ namespace GraphGuard.Jobs.Pipeline.Stages;
 internal sealed class RunCache : IDisposable
 {
     private long _runId = -1;
-    private DetectionInput? _input;
-    private SnapshotWindow? _window;
+    private LabelBlindSnapshot? _snapshot;
     private RiskRelations? _relations;
     private FeatureMatrix? _riskFeatures;
     private RiskModel? _model;
@@ -46,38 +46,36 @@ internal sealed class RunCache : IDisposable
     /// <summary>The encoder the embeddings stage fitted for this run, if it fitted one in this process.</summary>
     public RiskEmbedding? FittedEncoder { get; set; }
 
-    /// <summary>The snapshot of the run's fixed window (the caller must not dispose its graph).</summary>
-    public async Task<(DetectionInput Input, SnapshotWindow Window)> SnapshotAsync(StageContext context, CancellationToken ct)
+    /// <summary>The snapshot of the run's fixed window, as <see cref="FeaturePolicy"/> gives it (the caller must not dispose it).</summary>
+    public async Task<LabelBlindSnapshot> SnapshotAsync(StageContext context, CancellationToken ct)
     {
         Switch(context.RunId);
-        if (_input is null)
+        if (_snapshot is null)
         {
             var (from, to) = await RunOutputs.WindowAsync(context.DataSource, context.RunId, ct).ConfigureAwait(false);
-            _window = new SnapshotWindow(from, to);
             context.Progress.Report("loading the snapshot");
-            _input = await DetectionInputReader.ReadAsync(context.DataSource, _window, ct).ConfigureAwait(false);
+            _snapshot = await FeaturePolicy.LoadAsync(context.DataSource, new SnapshotWindow(from, to), ct).ConfigureAwait(false);
         }
-        return (_input, _window!);
+        return _snapshot;
     }
 
     /// <summary>
-    /// The risk model's input: graph, detector and profile features (<see cref="RiskFeatureColumns.Assemble"/>),
-    /// the relations, and the labels as they are now.
+    /// The risk model's input (<see cref="RiskInputs"/>) from the graph and detector features of this run's earlier
+    /// stages (in memory, else as they stored them), with the relations and the labels as they are now.
     /// </summary>
     public async Task<RiskInput> RiskInputAsync(StageContext context, CancellationToken ct)
     {
-        var (input, _) = await SnapshotAsync(context, ct).ConfigureAwait(false);
-        var nodes = input.Accounts.Nodes;
+        var snapshot = await SnapshotAsync(context, ct).ConfigureAwait(false);
+        var nodes = snapshot.Accounts.Nodes;
         if (_riskFeatures is null)
         {
             GraphFeatures ??= await FeatureStore.ReadForPipelineRunAsync(context.DataSource, context.RunId, PipelineStages.GraphFeaturesKind, ct).ConfigureAwait(false);
             DetectorFeatures ??= await FeatureStore.ReadForPipelineRunAsync(context.DataSource, context.RunId, ClusterStore.DetectorFeaturesKind, ct).ConfigureAwait(false);
-            var profile = await AccountProfiles.ReadAsync(context.DataSource, input.Graph, input.Accounts, RiskFeatureCatalogue.ProfilePrefix, ct).ConfigureAwait(false);
-            _riskFeatures = RiskFeatureColumns.Assemble(nodes, InAccountOrder(GraphFeatures, nodes), InAccountOrder(DetectorFeatures, nodes), profile);
+            _riskFeatures = await RiskInputs.ColumnsAsync(context.DataSource, snapshot, InAccountOrder(GraphFeatures, nodes), InAccountOrder(DetectorFeatures, nodes), ct)
+                .ConfigureAwait(false);
         }
-        _relations ??= RiskRelations.Build(input.Graph);
-        var labels = await AccountLabels.ReadLatestAsync(context.DataSource, input.Graph, input.Accounts, ct).ConfigureAwait(false);
-        return new RiskInput(_riskFeatures, _relations, labels);
+        _relations ??= RiskRelations.Build(snapshot.Graph);
+        return new RiskInput(_riskFeatures, _relations, await RiskInputs.LabelsAsync(context.DataSource, snapshot, ct).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -86,11 +84,11 @@ internal sealed class RunCache : IDisposable
     /// </summary>
     public async Task<FeatureMatrix> EmbeddingAsync(StageContext context, IReadOnlyList<string> names, CancellationToken ct)
     {
-        var (input, _) = await SnapshotAsync(context, ct).ConfigureAwait(false);
+        var snapshot = await SnapshotAsync(context, ct).ConfigureAwait(false);
         if (Embedding is null || !Embedding.Names.SequenceEqual(names))
         {
             var stored = await ScoreStore.ReadEmbeddingsAsync(context.DataSource, context.RunId, names, ct).ConfigureAwait(false);
-            Embedding = InAccountOrder(stored, input.Accounts.Nodes);
+            Embedding = InAccountOrder(stored, snapshot.Accounts.Nodes);
         }
         return Embedding;
     }
@@ -120,10 +118,10 @@ internal sealed class RunCache : IDisposable
     /// <summary>Drops everything (after the run is published, or when another run comes).</summary>
     public void Dispose()
     {
-        _input?.Graph.Dispose();
+        _snapshot?.Dispose();
         _relations?.Dispose();
         _model?.Dispose();
-        (_input, _window, _relations, _riskFeatures, _model) = (null, null, null, null, null);
+        (_snapshot, _relations, _riskFeatures, _model) = (null, null, null, null);
         (GraphFeatures, DetectorFeatures, FittedEncoder, Embedding) = (null, null, null, null);
         _runId = -1;
     }

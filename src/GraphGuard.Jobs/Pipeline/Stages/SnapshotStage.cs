@@ -17,7 +17,8 @@ internal sealed class SnapshotStage(RunCache cache) : IPipelineStage
         {
             throw new InvalidOperationException("the store holds no events: ingest data first");
         }
-        var (input, window) = await cache.SnapshotAsync(context, ct).ConfigureAwait(false);
+        var snapshot = await cache.SnapshotAsync(context, ct).ConfigureAwait(false);
+        var (input, window) = (snapshot.Input, snapshot.Window);
         if (input.Accounts.Count == 0)
         {
             throw new InvalidOperationException($"the window {window.From:O} to {window.To:O} holds no accounts: ingest newer data, or widen the definition's window");

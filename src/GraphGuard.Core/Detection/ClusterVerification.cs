@@ -1,0 +1,67 @@
+namespace GraphGuard.Core.Detection;
+
+/// <summary>
+/// Decides whether a merged cluster is flagged. Detectors that read the same signal are one witness
+/// (co-activity, lockstep and dense blocks all read who acted on what when); a cluster is flagged when
+/// two independent witnesses agree, or when one detector that tests against its own null model fired
+/// (its tie bar already makes chance groups rare). Otherwise the cluster's score is halved, and the
+/// organic explanation that fits it is written into its evidence.
+/// </summary>
+internal static class ClusterVerification
+{
+    /// <summary>What a single uncorroborated witness costs: half its score.</summary>
+    private const double Penalty = 0.5;
+
+    /// <summary>Near-identical texts per member at which copying is a habit, not one shared moment.</summary>
+    private const double MinCopiesPerAccount = 4;
+
+    /// <summary>Why a cluster may be organic; the numbers <see cref="EvidenceSentence"/> renders.</summary>
+    public enum Explanation
+    {
+        None = 0,
+        RegisteredTogetherOnly = 1,
+        SharedAddressesOnly = 2,
+        CopiedOnce = 3,
+    }
+
+    public static (double Score, Evidence? Explanation) Verify(IReadOnlyList<DetectedCluster> sources, double score)
+    {
+        var witnesses = sources.Select(s => Signal(s.Detector)).Distinct().Count();
+        if (witnesses >= 2 || sources.Any(SelfTested))
+        {
+            return (score, null);
+        }
+        var reason = sources.All(s => s.Detector is "creation_burst" or "shared_infrastructure") && sources.Any(s => s.Detector == "creation_burst")
+            ? Explanation.RegisteredTogetherOnly
+            : sources.All(s => s.Detector == "shared_infrastructure") ? Explanation.SharedAddressesOnly
+            : sources.All(s => s.Detector == "near_duplicate") ? Explanation.CopiedOnce : Explanation.None;
+        var evidence = new Evidence(EvidenceKind.OrganicExplanation, new Dictionary<string, double>
+        {
+            ["reason"] = (int)reason,
+            ["max_per_device"] = sources.Max(s => s.Evidence.Count > 0 ? s.Evidence[0]["top_accounts"] : 0),
+        }, []);
+        return (score * Penalty, evidence);
+    }
+
+    /// <summary>The signal a detector reads; detectors reading the same one are not independent.</summary>
+    private static string Signal(string detector) => detector switch
+    {
+        "lockstep" or "co_activity" or "dense_block" => "timing",
+        "shared_infrastructure" or "creation_burst" or "takeover" => "infrastructure",
+        _ => detector,
+    };
+
+    /// <summary>
+    /// Detectors whose clusters rest on a null model (co-activity, reciprocal follows, takeovers) or on a
+    /// fact no organic group shows: each member posting the shared text again and again (a crowd posts the
+    /// news or a contest's entry about once each), or devices (not just addresses) shared by more accounts
+    /// than a household has.
+    /// </summary>
+    private static bool SelfTested(DetectedCluster cluster) => cluster.Detector switch
+    {
+        "co_activity" or "reciprocal_follows" or "takeover" => true,
+        "near_duplicate" => cluster.Evidence.Count > 0 && cluster.Evidence[0]["items"] >= MinCopiesPerAccount * cluster.Evidence[0]["accounts"],
+        "shared_infrastructure" => cluster.Evidence.Count > 0 && cluster.Evidence[0]["devices"] + cluster.Evidence[0]["phones"] > 0,
+        _ => false,
+    };
+}

@@ -1,0 +1,151 @@
+using GraphGuard.Core.Graph;
+
+namespace GraphGuard.Core.Detection.Surprise;
+
+/// <summary>
+/// Co-activity scored against a null model of independent behaviour. Two accounts "co-act" when they act
+/// on the same target within one window of each other (at several time scales). Under the null each
+/// account draws its acts independently, in proportion to how busy each target is at that moment, so the
+/// chance that a pair co-acts on a given act of one of them is (the other's act count) × (acts on that
+/// target within the window) / (all acts). Summed over a pair's acts that is a Poisson mean λ that already
+/// holds activity rates, target popularity and time of day; the pair's surprise is −ln P(Poisson(λ) ≥ c)
+/// for its c co-acted targets. Acts on posts of an account both had followed long before are explained
+/// (fans) and do not count. A pair is tied when its surprise is rare enough that chance ties stay a
+/// subcritical random graph (see <see cref="CoActivityOptions.FalseTieRate"/>); tied groups, split into communities, are the clusters. In the spirit of SynchroTrap and
+/// CopyCatch, with the fixed thresholds replaced by a null model.
+/// </summary>
+public sealed partial class CoActivityDetector(CoActivityOptions? options = null) : IDetector
+{
+    private const int TargetsPerRange = 16_384;
+
+    private readonly CoActivityOptions _options = options ?? new CoActivityOptions();
+
+    public string Name => "co_activity";
+
+    /// <summary>The tie bar, in nats, for <paramref name="activeAccounts"/> accounts that acted.</summary>
+    public double Threshold(long activeAccounts) =>
+        Math.Log(Math.Max(1.0, (activeAccounts - 1) / 2.0) * _options.Scales.Count / _options.FalseTieRate);
+
+    public DetectorResult Detect(DetectionInput input)
+    {
+        var n = input.Accounts.Count;
+        var mask = ActionMask(input.Graph);
+        var kinds = TargetKinds(input.Graph);
+        var acts = CountActs(input, mask, kinds);
+        var total = acts.Select(a => a.Sum()).ToArray();
+        long active = Enumerable.Range(0, n).Count(a => acts.Any(k => k[a] > 0));
+        var threshold = Threshold(active);
+        var ties = new List<Tie>();
+        var best = new float[n];
+        var scales = _options.Scales.Count;
+        var crowd = new long[scales][][];
+        for (var s = 0; s < scales; s++)
+        {
+            crowd[s] = new long[KindCount][];
+            for (var k = 0; k < KindCount; k++)
+            {
+                crowd[s][k] = new long[n];
+            }
+        }
+        var pairs = total.Sum() > 0 ? CoActingPairs(input, mask, kinds, crowd) : [];
+        for (var s = 0; s < pairs.Length; s++)
+        {
+            using var counts = CsrGraph.Build(n, pairs[s], new CsrBuildOptions { Undirected = true, MergeDuplicates = true, Weighted = true });
+            pairs[s].Dispose();
+            for (var a = 0; a < n; a++)
+            {
+                var neighbors = counts.Neighbors(a);
+                var weights = counts.NeighborWeights(a);
+                for (var i = 0; i < neighbors.Length; i++)
+                {
+                    var (b, c) = (neighbors[i], (int)Math.Round(weights[i]));
+                    if (c < _options.MinSharedTargets)
+                    {
+                        continue;
+                    }
+                    var surprise = PoissonTail.Surprise(c, Expected(acts, crowd[s], total, a, b));
+                    best[a] = Math.Max(best[a], (float)(surprise / threshold));
+                    if (b > a && surprise >= threshold)
+                    {
+                        ties.Add(new Tie(a, b, surprise, _options.Scales[s], c));
+                    }
+                }
+            }
+        }
+        var clusters = Clusters(input, mask, ties, threshold);
+        return new DetectorResult(clusters, [("co_activity_surprise", best)]);
+    }
+
+    /// <summary>
+    /// The null's mean co-activity of a pair: per kind of target (accounts, content, links and tags), each
+    /// act of one lands near an act of the other with chance (the other's acts on that kind) × (the crowd
+    /// around the act) / (all acts on that kind), averaged over both directions. Kinds are apart because an
+    /// account that shares links is likelier to meet other link sharers than its likes alone would say.
+    /// </summary>
+    private static double Expected(long[][] acts, long[][] crowd, long[] total, int a, int b)
+    {
+        double lambda = 0;
+        for (var k = 0; k < KindCount; k++)
+        {
+            if (total[k] > 0)
+            {
+                lambda += ((acts[k][b] * (double)crowd[k][a]) + (acts[k][a] * (double)crowd[k][b])) / (2.0 * total[k]);
+            }
+        }
+        return lambda;
+    }
+
+    /// <summary>A pair of accounts whose co-activity the null model cannot explain.</summary>
+    private readonly record struct Tie(int A, int B, double Surprise, int Window, int Targets);
+
+    private bool[] ActionMask(InteractionGraph graph)
+    {
+        var mask = new bool[256];
+        for (var code = 0; code < graph.Actions.Count; code++)
+        {
+            mask[code] = _options.Actions.Contains(graph.Actions[code]);
+        }
+        return mask;
+    }
+
+    private const int KindCount = 3;
+
+    /// <summary>Kind of target per node for the null: 0 accounts, 1 content, 2 links and everything else.</summary>
+    private static byte[] TargetKinds(InteractionGraph graph)
+    {
+        var kinds = new byte[graph.NodeCount];
+        for (var v = 0; v < kinds.Length; v++)
+        {
+            kinds[v] = graph.Kind(v) switch
+            {
+                Domain.EntityKind.Account => 0,
+                Domain.EntityKind.Content => 1,
+                _ => 2,
+            };
+        }
+        return kinds;
+    }
+
+    private static long[][] CountActs(DetectionInput input, bool[] mask, byte[] kinds)
+    {
+        var acts = new long[KindCount][];
+        for (var k = 0; k < KindCount; k++)
+        {
+            acts[k] = new long[input.Accounts.Count];
+        }
+        Parallel.For(0, input.Accounts.Count, a =>
+        {
+            var node = input.Accounts.Nodes[a];
+            var codes = input.Graph.OutActions(node);
+            var targets = input.Graph.OutNeighbors(node);
+            for (var i = 0; i < codes.Length; i++)
+            {
+                if (mask[codes[i]])
+                {
+                    acts[kinds[targets[i]]][a]++;
+                }
+            }
+        });
+        return acts;
+    }
+}

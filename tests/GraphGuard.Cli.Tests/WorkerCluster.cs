@@ -1,0 +1,81 @@
+using GraphGuard.Tests.Shared;
+using Npgsql;
+
+namespace GraphGuard.Cli.Tests;
+
+/// <summary>
+/// Real <c>graphguard worker</c> processes on one database, with the polling the tests wait through: a probe
+/// tried every 20 ms until it answers, failing fast when a worker exits that was not killed on purpose.
+/// </summary>
+internal sealed class WorkerCluster(string connection, string jobs) : IDisposable
+{
+    public List<WorkerProcess> Workers { get; } = [];
+
+    /// <summary>Every worker's output so far.</summary>
+    public string Log => string.Concat(Workers.Select(w => w.Output));
+
+    /// <summary>Starts <paramref name="count"/> workers and waits until each is a Hangfire server of its own.</summary>
+    public async Task StartAsync(NpgsqlDataSource db, int count)
+    {
+        var started = new List<WorkerProcess>();
+        for (var i = 0; i < count; i++)
+        {
+            started.Add(WorkerProcess.Start(connection, jobs));
+        }
+        Workers.AddRange(started);
+        // A server's id starts with its name, which is the worker's host/pid.
+        var servers = await PollAsync(async () =>
+        {
+            if (!await ScalarAsync<bool>(db, "select to_regclass('hangfire.server') is not null"))
+            {
+                return default(long?); // the first worker is still installing Hangfire's schema
+            }
+            var live = await TestDatabase.CountAsync(db, $"select count(*) from hangfire.server where {string.Join(" or ", started.Select(w => $"id like '%/{w.Pid}:%'"))}");
+            return live >= count ? live : default(long?);
+        }, $"{count} workers to register as Hangfire servers");
+        Assert.That(servers, Is.EqualTo(count), "each worker is its own server");
+    }
+
+    /// <summary>The worker whose pid a <c>stage_runs.worker</c> (host/pid) names.</summary>
+    public WorkerProcess Running(string worker) => Workers.Single(w => w.Pid == int.Parse(worker.Split('/')[1], System.Globalization.CultureInfo.InvariantCulture));
+
+    public async Task<T> PollAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null)
+        where T : struct
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+            if (Workers.Any(w => w.HasExited && w.ExitCode != 137 && w.ExitCode != -1))
+            {
+                Assert.Fail($"a worker exited while waiting for {what}");
+            }
+            await Task.Delay(20);
+        }
+        Assert.Fail($"timed out waiting for {what}");
+        return default;
+    }
+
+    public static async Task<T> ScalarAsync<T>(NpgsqlDataSource db, string sql)
+    {
+        await using var cmd = db.CreateCommand(sql);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Writes each worker's output when the test failed, then kills what still runs.</summary>
+    public void Dispose()
+    {
+        foreach (var worker in Workers)
+        {
+            if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+            {
+                TestContext.Out.WriteLine($"--- worker {worker.Pid}\n{worker.Output}");
+            }
+            worker.Dispose();
+        }
+        Workers.Clear();
+    }
+}

@@ -1,0 +1,45 @@
+using GraphGuard.Core.Detection;
+
+namespace GraphGuard.Core.Tests.Detection;
+
+public sealed class ClusterVerificationTests
+{
+    private static DetectedCluster Found(string detector, double score, params (string Name, double Value)[] numbers) =>
+        new(detector, [1, 2, 3], [1, 2, 3], score, [new Evidence(EvidenceKind.SharedInfrastructure, numbers.ToDictionary(n => n.Name, n => n.Value), [])]);
+
+    [Test]
+    public void A_school_registered_together_on_one_address_is_explained_and_drops_below_the_bar()
+    {
+        var (score, explanation) = ClusterVerification.Verify([Found("creation_burst", 0.98)], 0.98);
+
+        Assert.That(score, Is.LessThan(new DetectionOptions().MinScore));
+        Assert.That(explanation!["reason"], Is.EqualTo((int)ClusterVerification.Explanation.RegisteredTogetherOnly));
+        Assert.That(EvidenceSentence.Render(explanation, _ => ""), Does.Contain("school"));
+    }
+
+    [Test]
+    public void Shared_addresses_alone_are_explained_but_shared_devices_are_not()
+    {
+        var (addresses, why) = ClusterVerification.Verify([Found("shared_infrastructure", 0.9, ("ips", 3))], 0.9);
+        var (devices, none) = ClusterVerification.Verify([Found("shared_infrastructure", 0.9, ("ips", 3), ("devices", 2))], 0.9);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(addresses, Is.EqualTo(0.45).Within(1e-9));
+            Assert.That(why!["reason"], Is.EqualTo((int)ClusterVerification.Explanation.SharedAddressesOnly));
+            Assert.That(devices, Is.EqualTo(0.9));
+            Assert.That(none, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Detectors_reading_the_same_timing_signal_do_not_corroborate_each_other_but_independent_ones_do()
+    {
+        var (timingOnly, _) = ClusterVerification.Verify([Found("lockstep", 0.9), Found("dense_block", 0.9)], 0.99);
+        var (independent, explanation) = ClusterVerification.Verify([Found("lockstep", 0.9), Found("creation_burst", 0.9)], 0.99);
+
+        Assert.That(timingOnly, Is.EqualTo(0.495).Within(1e-9));
+        Assert.That(independent, Is.EqualTo(0.99));
+        Assert.That(explanation, Is.Null);
+    }
+}
