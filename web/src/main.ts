@@ -37,20 +37,24 @@ async function route(): Promise<void> {
   const [, view, arg] = path.split('/').map(decodeURIComponent);
   main.dataset.view = view;
   main.dataset.loaded = 'no';
+  // Each navigation renders into its own container: a slow view that finishes after the analyst moved on (say, an
+  // account page refreshing after a decision) then fills a detached element instead of overwriting the new view.
+  const page = h('div', { class: 'view' });
+  main.replaceChildren(page);
   try {
     switch (view) {
-      case 'cluster': await clusterView(main, arg); break;
-      case 'account': await accountView(main, arg, params); break;
-      case 'pivot': await pivotView(main, arg); break;
-      case 'paths': await pathsView(main, params); break;
-      case 'audit': await auditView(main); break;
-      default: await queueView(main, params);
+      case 'cluster': await clusterView(page, arg); break;
+      case 'account': await accountView(page, arg, params); break;
+      case 'pivot': await pivotView(page, arg); break;
+      case 'paths': await pathsView(page, params); break;
+      case 'audit': await auditView(page); break;
+      default: await queueView(page, params);
     }
   } catch (err) {
     if (!currentSession()) return;  // the session ended: whenSignedOut showed the sign-in form
-    main.replaceChildren(h('h1', {}, 'Something went wrong'), h('p', { class: 'error' }, (err as Error).message), link('#/queue', 'Back to the queue'));
+    page.replaceChildren(h('h1', {}, 'Something went wrong'), h('p', { class: 'error' }, (err as Error).message), link('#/queue', 'Back to the queue'));
   }
-  main.dataset.loaded = 'yes';
+  if (page.isConnected) main.dataset.loaded = 'yes';
 }
 
 whenSignedOut(() => { header(); signInView(main, 'Your session has ended: sign in again.', () => void route()); });

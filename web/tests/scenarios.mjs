@@ -77,6 +77,9 @@ export const scenarios = {
     await page.click('#decision-confirm');
     await page.waitForSelector('#decisions tbody tr');
     await page.click('nav a[href="#/audit"]');
+    // The account page has a #decisions table too: wait for the audit view itself before reading its first row.
+    await page.waitForSelector('main h1:has-text("Decisions")');
+    await loaded(page);
     await page.waitForSelector(`#decisions td:has-text("${args.reason}")`);
     await shot(page, args, 'audit');
     const batch = Number(await page.locator('#decisions tbody tr td').first().textContent());

@@ -118,7 +118,9 @@ public static class DecisionStore
         await using var cmd = dataSource.CreateCommand("""
             select d.batch_id, min(d.label), min(d.note), min(d.author), min(d.decided_at), min(d.cluster_id), count(*)::int,
                    (select e.external_id from entities e where e.id = min(d.account_id)), min(d.run_id), min(d.model_version),
-                   (array_agg(d.reasons_shown order by d.account_id))[1], min(d.undone_at), min(d.undone_by)
+                   -- One member's reasons (array_agg cannot stack reason arrays of different lengths).
+                   (select r.reasons_shown from analyst_decisions r where r.batch_id = d.batch_id order by r.account_id limit 1),
+                   min(d.undone_at), min(d.undone_by)
             from analyst_decisions d
             where $1::integer is null or d.batch_id in (select batch_id from analyst_decisions where account_id = $1)
             group by d.batch_id order by d.batch_id desc limit $2
