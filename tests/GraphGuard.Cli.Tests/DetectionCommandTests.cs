@@ -46,9 +46,29 @@ public sealed class DetectionCommandTests
     public async Task Eval_detect_scores_every_planted_pattern()
     {
         using var eval = JsonDocument.Parse(await Succeed("eval", "detect", "--world", World, "--json"));
-        var patterns = eval.RootElement.GetProperty("patterns").EnumerateArray().Select(p => p.GetProperty("pattern").GetString()).ToList();
+        var patterns = eval.RootElement.GetProperty("card").GetProperty("patterns").EnumerateArray().Select(p => p.GetProperty("pattern").GetString()).ToList();
         Assert.That(patterns, Is.EquivalentTo(new[] { "bot_farm", "comment_brigade", "engagement_farm", "sleeper", "spam_ring" }));
-        Assert.That(eval.RootElement.GetProperty("flagged_accounts").GetInt32(), Is.GreaterThan(0));
+        Assert.That(eval.RootElement.GetProperty("card").GetProperty("flagged_accounts").GetInt32(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Leaving_families_out_reports_each_half_on_thresholds_fitted_on_the_other()
+    {
+        var folder = Path.Combine(World, "leave-out");
+        using var eval = JsonDocument.Parse(await Succeed("eval", "detect", "--leave-families-out", "--out", folder, "--accounts", "3000", "--difficulty", "Default", "--json"));
+
+        var halves = eval.RootElement.GetProperty("halves").EnumerateArray().ToDictionary(
+            h => h.GetProperty("half").GetString()!, h => h.GetProperty("families").EnumerateArray().Select(f => f.GetString()!).ToList());
+        var directions = eval.RootElement.GetProperty("directions").EnumerateArray().ToList();
+        Assert.That(halves.Keys, Is.EquivalentTo(new[] { "A", "B" }));
+        Assert.That(halves["A"].Intersect(halves["B"]), Is.Empty);
+        Assert.That(directions.Select(d => (d.GetProperty("fitted_on").GetString(), d.GetProperty("reported_on").GetString())),
+            Is.EquivalentTo(new[] { ("A", "B"), ("B", "A") }));
+        foreach (var direction in directions)
+        {
+            var reported = direction.GetProperty("held_out").GetProperty("patterns").EnumerateArray().Select(p => p.GetProperty("pattern").GetString()!).ToList();
+            Assert.That(reported, Is.Not.Empty.And.SubsetOf(halves[direction.GetProperty("reported_on").GetString()!]));
+        }
     }
 
     [Test]

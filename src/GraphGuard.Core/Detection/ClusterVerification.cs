@@ -9,12 +9,6 @@ namespace GraphGuard.Core.Detection;
 /// </summary>
 internal static class ClusterVerification
 {
-    /// <summary>What a single uncorroborated witness costs: half its score.</summary>
-    private const double Penalty = 0.5;
-
-    /// <summary>Near-identical texts per member at which copying is a habit, not one shared moment.</summary>
-    private const double MinCopiesPerAccount = 4;
-
     /// <summary>Why a cluster may be organic; the numbers <see cref="EvidenceSentence"/> renders.</summary>
     public enum Explanation
     {
@@ -24,10 +18,10 @@ internal static class ClusterVerification
         CopiedOnce = 3,
     }
 
-    public static (double Score, Evidence? Explanation) Verify(IReadOnlyList<DetectedCluster> sources, double score)
+    public static (double Score, Evidence? Explanation) Verify(IReadOnlyList<DetectedCluster> sources, double score, VerificationOptions options)
     {
         var witnesses = sources.Select(s => Signal(s.Detector)).Distinct().Count();
-        if (witnesses >= 2 || sources.Any(SelfTested))
+        if (witnesses >= 2 || sources.Any(s => SelfTested(s, options)))
         {
             return (score, null);
         }
@@ -40,7 +34,7 @@ internal static class ClusterVerification
             ["reason"] = (int)reason,
             ["max_per_device"] = sources.Max(s => s.Evidence.Count > 0 ? s.Evidence[0]["top_accounts"] : 0),
         }, []);
-        return (score * Penalty, evidence);
+        return (score * options.Penalty, evidence);
     }
 
     /// <summary>The signal a detector reads; detectors reading the same one are not independent.</summary>
@@ -57,10 +51,10 @@ internal static class ClusterVerification
     /// news or a contest's entry about once each), or devices (not just addresses) shared by more accounts
     /// than a household has.
     /// </summary>
-    private static bool SelfTested(DetectedCluster cluster) => cluster.Detector switch
+    private static bool SelfTested(DetectedCluster cluster, VerificationOptions options) => cluster.Detector switch
     {
         "co_activity" or "reciprocal_follows" or "takeover" => true,
-        "near_duplicate" => cluster.Evidence.Count > 0 && cluster.Evidence[0]["items"] >= MinCopiesPerAccount * cluster.Evidence[0]["accounts"],
+        "near_duplicate" => cluster.Evidence.Count > 0 && cluster.Evidence[0]["items"] >= options.MinCopiesPerAccount * cluster.Evidence[0]["accounts"],
         "shared_infrastructure" => cluster.Evidence.Count > 0 && cluster.Evidence[0]["devices"] + cluster.Evidence[0]["phones"] > 0,
         _ => false,
     };

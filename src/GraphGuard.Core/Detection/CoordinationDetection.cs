@@ -42,14 +42,12 @@ public static class CoordinationDetection
             }
         }
         var merging = Stopwatch.StartNew();
+        List<CandidateCluster> candidates = [.. ClusterMerger.Merge(found, options.MinOverlap)
+            .Select(m => new CandidateCluster(m.Members, m.Core, m.Sources, ClusterMerger.CombinedScore(m.Sources)))];
         var clusters = new List<CoordinatedCluster>();
-        foreach (var (members, core, sources) in ClusterMerger.Merge(found, options.MinOverlap))
+        foreach (var (candidate, score, explanation) in Verified(candidates, options.Verification))
         {
-            var (score, explanation) = ClusterVerification.Verify(sources, ClusterMerger.CombinedScore(sources));
-            if (score < options.MinScore)
-            {
-                continue;
-            }
+            var (members, core, sources) = (candidate.Members, candidate.Core, candidate.Sources);
             var evidence = sources.SelectMany(s => s.Evidence).ToList();
             if (explanation is not null)
             {
@@ -65,7 +63,24 @@ public static class CoordinationDetection
         clusters.Sort((x, y) => y.Score.CompareTo(x.Score) is var byScore and not 0 ? byScore : x.Members[0].CompareTo(y.Members[0]));
         AddClusterFeatures(table, clusters, input.Accounts.Count);
         timings.Add(("merge", merging.Elapsed));
-        return new DetectionReport(clusters, table.ToMatrix(), timings);
+        return new DetectionReport(clusters, table.ToMatrix(), timings, candidates);
+    }
+
+    /// <summary>
+    /// The candidates verification keeps, with their verified score and the organic explanation that cost
+    /// them score, if any. Evaluation calls it again with other thresholds, without detecting again.
+    /// </summary>
+    public static IEnumerable<(CandidateCluster Candidate, double Score, Evidence? Explanation)> Verified(
+        IEnumerable<CandidateCluster> candidates, VerificationOptions options)
+    {
+        foreach (var candidate in candidates)
+        {
+            var (score, explanation) = ClusterVerification.Verify(candidate.Sources, candidate.Score, options);
+            if (score >= options.MinScore)
+            {
+                yield return (candidate, score, explanation);
+            }
+        }
     }
 
     private static Evidence? TrustEvidence(float[] trust, int[] members)

@@ -4,7 +4,7 @@ namespace GraphGuard.Core.Detection;
 /// Scores flagged clusters against a synthetic world's truth, per planted pattern: recall is the share
 /// of a campaign's accounts inside a flagged cluster whose majority is that campaign; purity is the share
 /// of such clusters' members who belong to that campaign. Also counts benign accounts flagged, overall and
-/// per kind of legitimate look-alike.
+/// per look-alike family (as a share of everything flagged, and of the family itself).
 /// </summary>
 public static class DetectionEvaluation
 {
@@ -40,8 +40,11 @@ public static class DetectionEvaluation
             return new PatternScore(g.Key, campaigns.Count, accounts, (double)found / accounts, size == 0 ? double.NaN : (double)majority / size);
         }).ToList();
         var benign = flagged.Count(a => !truth.ContainsKey(a));
-        var byKind = lookalikes.Where(l => flagged.Contains(l.Key)).GroupBy(l => l.Value)
-            .ToDictionary(g => g.Key, g => g.Count());
-        return new DetectionScorecard(rows, clusters.Count, flagged.Count, benign, byKind);
+        var byFamily = lookalikes.GroupBy(l => l.Value).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var caughtHere = g.Count(l => flagged.Contains(l.Key));
+            return new LookalikeScore(g.Key, g.Count(), caughtHere, flagged.Count == 0 ? 0 : (double)caughtHere / flagged.Count);
+        }).ToList();
+        return new DetectionScorecard(rows, clusters.Count, flagged.Count, benign, byFamily);
     }
 }

@@ -22,6 +22,6 @@ public sealed record DetectionOptions
     /// <summary>Clusters merge when their common members are at least this share of the smaller.</summary>
     public double MinOverlap { get; init; } = 0.5;
 
-    /// <summary>Merged clusters scoring below this are dropped: what is kept is what is flagged.</summary>
-    public double MinScore { get; init; } = 0.5;
+    /// <summary>How merged clusters are verified and which are flagged.</summary>
+    public VerificationOptions Verification { get; init; } = new();
 }

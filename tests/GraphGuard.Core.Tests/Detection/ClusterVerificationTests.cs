@@ -10,9 +10,9 @@ public sealed class ClusterVerificationTests
     [Test]
     public void A_school_registered_together_on_one_address_is_explained_and_drops_below_the_bar()
     {
-        var (score, explanation) = ClusterVerification.Verify([Found("creation_burst", 0.98)], 0.98);
+        var (score, explanation) = ClusterVerification.Verify([Found("creation_burst", 0.98)], 0.98, new VerificationOptions());
 
-        Assert.That(score, Is.LessThan(new DetectionOptions().MinScore));
+        Assert.That(score, Is.LessThan(new VerificationOptions().MinScore));
         Assert.That(explanation!["reason"], Is.EqualTo((int)ClusterVerification.Explanation.RegisteredTogetherOnly));
         Assert.That(EvidenceSentence.Render(explanation, _ => ""), Does.Contain("school"));
     }
@@ -20,8 +20,8 @@ public sealed class ClusterVerificationTests
     [Test]
     public void Shared_addresses_alone_are_explained_but_shared_devices_are_not()
     {
-        var (addresses, why) = ClusterVerification.Verify([Found("shared_infrastructure", 0.9, ("ips", 3))], 0.9);
-        var (devices, none) = ClusterVerification.Verify([Found("shared_infrastructure", 0.9, ("ips", 3), ("devices", 2))], 0.9);
+        var (addresses, why) = ClusterVerification.Verify([Found("shared_infrastructure", 0.9, ("ips", 3))], 0.9, new VerificationOptions());
+        var (devices, none) = ClusterVerification.Verify([Found("shared_infrastructure", 0.9, ("ips", 3), ("devices", 2))], 0.9, new VerificationOptions());
 
         Assert.Multiple(() =>
         {
@@ -35,8 +35,8 @@ public sealed class ClusterVerificationTests
     [Test]
     public void Detectors_reading_the_same_timing_signal_do_not_corroborate_each_other_but_independent_ones_do()
     {
-        var (timingOnly, _) = ClusterVerification.Verify([Found("lockstep", 0.9), Found("dense_block", 0.9)], 0.99);
-        var (independent, explanation) = ClusterVerification.Verify([Found("lockstep", 0.9), Found("creation_burst", 0.9)], 0.99);
+        var (timingOnly, _) = ClusterVerification.Verify([Found("lockstep", 0.9), Found("dense_block", 0.9)], 0.99, new VerificationOptions());
+        var (independent, explanation) = ClusterVerification.Verify([Found("lockstep", 0.9), Found("creation_burst", 0.9)], 0.99, new VerificationOptions());
 
         Assert.That(timingOnly, Is.EqualTo(0.495).Within(1e-9));
         Assert.That(independent, Is.EqualTo(0.99));

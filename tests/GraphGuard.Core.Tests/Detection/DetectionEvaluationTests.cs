@@ -16,7 +16,7 @@ public sealed class DetectionEvaluationTests
             ["s1"] = ("spam-1", "spam_ring"),
             ["s2"] = ("spam-1", "spam_ring"),
         };
-        var lookalikes = new Dictionary<string, string> { ["b1"] = "family" };
+        var lookalikes = new Dictionary<string, string> { ["b1"] = "family", ["b4"] = "family", ["c1"] = "campus" };
         IReadOnlyList<IReadOnlyList<string>> clusters =
         [
             ["f1", "f2", "f3", "b1"],   // farm-1 dominates: 3 of 4
@@ -35,7 +35,9 @@ public sealed class DetectionEvaluationTests
             Assert.That(spam.Purity, Is.NaN);
             Assert.That(card.FlaggedAccounts, Is.EqualTo(7));
             Assert.That(card.BenignFlagged, Is.EqualTo(3));
-            Assert.That(card.LookalikesFlagged["family"], Is.EqualTo(1));
+            Assert.That(card.Lookalikes.Select(l => (l.Family, l.Accounts, l.Flagged)), Is.EqualTo(new[] { ("campus", 1, 0), ("family", 2, 1) }));
+            Assert.That(card.Lookalikes[1].ShareOfFlagged, Is.EqualTo(1.0 / 7));
+            Assert.That(card.Lookalikes[1].ShareOfFamily, Is.EqualTo(0.5));
         });
     }
 }

@@ -25,6 +25,24 @@ public sealed class ScenarioLibraryTests
     }
 
     [Test]
+    public void The_halves_for_leaving_families_out_split_abuse_and_organic_families_alike_and_follow_the_seed()
+    {
+        var (first, second) = ScenarioLibrary.Halves(5);
+        var (again, _) = ScenarioLibrary.Halves(5);
+        var (other, _) = ScenarioLibrary.Halves(6);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Concat(second), Is.EquivalentTo(ScenarioLibrary.Names));
+            Assert.That(first.Intersect(second), Is.Empty);
+            Assert.That(Math.Abs(first.Count(n => !ScenarioLibrary.IsOrganic(n)) - second.Count(n => !ScenarioLibrary.IsOrganic(n))), Is.LessThanOrEqualTo(1));
+            Assert.That(Math.Abs(first.Count(ScenarioLibrary.IsOrganic) - second.Count(ScenarioLibrary.IsOrganic)), Is.LessThanOrEqualTo(1));
+            Assert.That(again, Is.EqualTo(first));
+            Assert.That(other, Is.Not.EqualTo(first));
+        });
+    }
+
+    [Test]
     public void Hard_changes_what_the_family_file_says_and_keeps_the_rest()
     {
         var normal = ScenarioLibrary.Find("like_farm", ScenarioDifficulty.Default).Knobs;

@@ -46,6 +46,35 @@ public static class ScenarioLibrary
         return [.. names.Distinct()];
     }
 
+    /// <summary>
+    /// Splits the library into two halves for leave-families-out evaluation: abuse and organic families each
+    /// shuffled by the seed and dealt alternately, so each half holds about half of both.
+    /// </summary>
+    public static (IReadOnlyList<string> First, IReadOnlyList<string> Second) Halves(ulong seed)
+    {
+        var (first, second) = (new List<string>(), new List<string>());
+        foreach (var organic in new[] { false, true })
+        {
+            var dealt = Names.Where(n => IsOrganic(n) == organic).OrderBy(n => StableHash.Mix(seed, NameHash(n))).ThenBy(n => n, StringComparer.Ordinal).ToList();
+            for (var i = 0; i < dealt.Count; i++)
+            {
+                (i % 2 == 0 ? first : second).Add(dealt[i]);
+            }
+        }
+        return ([.. first.Order(StringComparer.Ordinal)], [.. second.Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>FNV-1a over the name's characters: the same on every platform and run, unlike string.GetHashCode.</summary>
+    private static ulong NameHash(string name)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in name)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
+    }
+
     internal static ScenarioFamily Find(string name, ScenarioDifficulty difficulty)
     {
         if (!Files.Value.TryGetValue(name, out var file))
