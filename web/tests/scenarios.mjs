@@ -17,6 +17,12 @@ async function signIn(page, args, key = args.analystKey) {
   await page.click('#sign-in button[type=submit]');
 }
 
+/** Sign in and wait until the session is there, before going to another URL (a navigation would cancel the sign-in). */
+async function signedIn(page, args, key = args.analystKey) {
+  await signIn(page, args, key);
+  await page.waitForSelector('#sign-out');
+}
+
 async function loaded(page) {
   await page.waitForSelector('main[data-loaded=yes]');
 }
@@ -90,7 +96,7 @@ export const scenarios = {
 
   /** Click a shared target in the raster's legend: every account on it in the window. */
   async pivot(page, args) {
-    await signIn(page, args, args.analystKey);
+    await signedIn(page, args, args.analystKey);
     await page.goto(`${args.baseUrl}/#/cluster/${args.clusterId}`);
     await page.waitForSelector('#activity .legend .chip');
     const chip = (await page.locator('#activity .legend .chip').first().textContent()).trim();
@@ -104,7 +110,7 @@ export const scenarios = {
 
   /** How are two accounts connected: the path form on an account page, paths listed and drawn. */
   async paths(page, args) {
-    await signIn(page, args);
+    await signedIn(page, args);
     await page.goto(`${args.baseUrl}/#/account/${args.from}`);
     await page.waitForSelector('#path-form');
     await page.fill('#path-form input[name=to]', args.to);
@@ -118,7 +124,7 @@ export const scenarios = {
 
   /** A decision on a whole cluster shows how many accounts it covers before it is made. */
   async bulkPreview(page, args) {
-    await signIn(page, args);
+    await signedIn(page, args);
     await page.goto(`${args.baseUrl}/#/cluster/${args.clusterId}`);
     await page.waitForSelector('#decision-preview');
     await page.selectOption('#decision-label', 'escalate');
