@@ -20,7 +20,7 @@ export interface Decision {
   run_id: number | null; model_version: string | null; reasons_shown: string[]; undone_at: string | null; undone_by: string | null;
 }
 export interface AccountPage {
-  account_id: string; id: number; score: number | null; band: string | null; margin: number | null; reasons: string[]; age_days: number | null;
+  account_id: string; id: number; score: number | null; band: string | null; margin: number | null; reasons: string[]; reason_contributions: number[]; age_days: number | null;
   country: string | null; run_id: number; model_version: string; clusters: { id: number; role: string; score: number; detectors: string[] }[];
   recent_events: { at: string; direction: string; action: string; other: GraphNode }[];
   labels: { label: string; source: string; at: string | null }[]; decisions: Decision[];

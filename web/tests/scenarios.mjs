@@ -73,6 +73,7 @@ export const scenarios = {
     await loaded(page);
     await page.waitForSelector('#neighborhood-graph[data-ready]');
     await shot(page, args, 'account');
+    const contributions = (await page.locator('#reasons li').evaluateAll(items => items.map(li => li.dataset.contribution ?? null)));
     await page.selectOption('#decision-label', 'abusive');
     expect(await page.locator('#decision-confirm').isDisabled(), 'a decision can be confirmed before its preview');
     await page.click('#decision-preview');
@@ -91,7 +92,7 @@ export const scenarios = {
     const batch = Number(await page.locator('#decisions tbody tr td').first().textContent());
     await page.click('#decisions button.undo');
     await page.waitForSelector('#decisions tr.undone');
-    return { account, webgl, batch };
+    return { account, webgl, batch, contributions };
   },
 
   /** Click a shared target in the raster's legend: every account on it in the window. */

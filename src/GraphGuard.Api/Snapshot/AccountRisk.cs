@@ -7,4 +7,4 @@ namespace GraphGuard.Api.Snapshot;
 /// a handful of bands and few distinct reasons), so writing a response escapes nothing.
 /// </summary>
 internal sealed record AccountRisk(string AccountId, float Score, float Margin, string Band, JsonEncodedText BandJson, JsonEncodedText[] Reasons,
-    ClusterRef[] Clusters);
+    float[] ReasonContributions, ClusterRef[] Clusters);

@@ -25,6 +25,7 @@ internal static class PublishedRunLoader
         {
             var band = string.Intern(score.Band);
             accounts[score.ExternalId] = new AccountRisk(score.ExternalId, score.Score, score.Margin, band, Intern(band), Array.ConvertAll(score.Reasons, Intern),
+                score.ReasonContributions.Length == 0 ? [] : score.ReasonContributions,
                 clustersOf.TryGetValue(score.EntityId, out var clusters) ? [.. clusters] : []);
         }
         return new PublishedRun(head, accounts, clusterCount);

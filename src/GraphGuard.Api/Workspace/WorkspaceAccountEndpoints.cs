@@ -59,7 +59,7 @@ internal static class WorkspaceAccountEndpoints
         var decisions = await DecisionStore.AuditAsync(dataSource, account.Id, 100, ct).ConfigureAwait(false);
         var windowEnd = run.Head.Window.To ?? DateTime.UtcNow;
         return TypedResults.Json(new AccountPageView(account.ExternalId, account.Id, risk?.Score, risk?.Band, risk?.Margin,
-            risk is null ? [] : [.. risk.Reasons.Select(r => r.Value)], account.CreatedAt is { } created ? Math.Round((windowEnd - created).TotalDays, 1) : null,
+            risk is null ? [] : [.. risk.Reasons.Select(r => r.Value)], risk?.ReasonContributions ?? [], account.CreatedAt is { } created ? Math.Round((windowEnd - created).TotalDays, 1) : null,
             account.Country, run.Head.RunId, run.Head.ModelVersion, clusters,
             [.. events.Select(e => new EventRowView(e.At, e.Out ? "out" : "in", e.Action, nodes[e.Other]))], labels, decisions),
             WorkspaceJsonContext.Default.AccountPageView);

@@ -18,15 +18,16 @@ public static class ScoreStore
         using var payload = new CopyPayload();
         foreach (var s in scores)
         {
-            payload.StartRow(6);
+            payload.StartRow(7);
             payload.WriteInt64(runId);
             payload.WriteInt32(s.AccountId);
             payload.WriteFloat4(s.Score);
             payload.WriteFloat4(s.Margin);
             payload.WriteText(s.Band);
             payload.WriteTextArray(s.Reasons);
+            payload.WriteFloat4Array(s.ReasonContributions);
         }
-        await ReplaceRunRowsAsync(dataSource, "risk_scores", runId, "copy risk_scores (run_id, account_id, score, margin, band, reasons) from stdin (format binary)", payload, ct).ConfigureAwait(false);
+        await ReplaceRunRowsAsync(dataSource, "risk_scores", runId, "copy risk_scores (run_id, account_id, score, margin, band, reasons, reason_contributions) from stdin (format binary)", payload, ct).ConfigureAwait(false);
         return scores.Count;
     }
 

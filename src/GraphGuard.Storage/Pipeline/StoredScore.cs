@@ -6,4 +6,5 @@ namespace GraphGuard.Storage.Pipeline;
 /// <param name="Margin">The booster's log-odds.</param>
 /// <param name="Band">The band the policy puts the score in.</param>
 /// <param name="Reasons">Top reasons in words, strongest first.</param>
-public sealed record StoredScore(int AccountId, float Score, float Margin, string Band, string[] Reasons);
+/// <param name="ReasonContributions">Each reason's SHAP contribution to the log-odds, in the order of <paramref name="Reasons"/>.</param>
+public sealed record StoredScore(int AccountId, float Score, float Margin, string Band, string[] Reasons, float[] ReasonContributions);

@@ -28,7 +28,7 @@ public static class PublishedRunQueries
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var export = await connection.BeginBinaryExportAsync($"""
-            copy (select e.external_id, s.account_id, s.score, s.margin, s.band, s.reasons
+            copy (select e.external_id, s.account_id, s.score, s.margin, s.band, s.reasons, s.reason_contributions
                   from risk_scores s join entities e on e.id = s.account_id
                   where s.run_id = {runId}) to stdout (format binary)
             """, ct).ConfigureAwait(false);
@@ -40,7 +40,8 @@ public static class PublishedRunQueries
                 await export.ReadAsync<float>(NpgsqlDbType.Real, ct).ConfigureAwait(false),
                 await export.ReadAsync<float>(NpgsqlDbType.Real, ct).ConfigureAwait(false),
                 await export.ReadAsync<string>(NpgsqlDbType.Text, ct).ConfigureAwait(false),
-                await export.ReadAsync<string[]>(NpgsqlDbType.Array | NpgsqlDbType.Text, ct).ConfigureAwait(false));
+                await export.ReadAsync<string[]>(NpgsqlDbType.Array | NpgsqlDbType.Text, ct).ConfigureAwait(false),
+                await export.ReadAsync<float[]>(NpgsqlDbType.Array | NpgsqlDbType.Real, ct).ConfigureAwait(false));
         }
     }
 

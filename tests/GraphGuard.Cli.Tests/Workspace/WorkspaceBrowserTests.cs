@@ -71,6 +71,9 @@ public sealed class WorkspaceBrowserTests
         var account = result["account"]!.GetValue<string>();
         var batch = result["batch"]!.GetValue<long>();
         Assert.That(result["webgl"]!.GetValue<string>(), Is.EqualTo("webgl"), "the cluster graph drew with WebGL");
+        var contributions = result["contributions"]!.AsArray().Select(c => double.Parse(c!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(contributions, Is.Not.Empty.And.Ordered.Descending, "the reasons chart draws each reason's stored contribution, strongest first");
+        Assert.That(contributions, Is.All.Positive, "every reason shown raised the risk");
         await using var cmd = _db.CreateCommand("""
             select d.label, d.note, d.author, d.model_version is not null, cardinality(d.reasons_shown), d.undone_by,
                    (select count(*) from labels l join entities e on e.id = l.account_id where e.external_id = $1 and l.source = 'analyst')

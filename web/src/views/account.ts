@@ -15,7 +15,7 @@ export async function accountView(main: HTMLElement, id: string, params: URLSear
   main.replaceChildren(
     h('h1', {}, `Account ${page.account_id} `, band(page.band), ' ', h('span', { class: 'muted' }, `score ${fmtScore(page.score)} · run ${page.run_id} · ${page.model_version}`)),
     h('p', {}, page.age_days !== null ? `Created ${page.age_days} days before the window's end` : 'Creation time unknown', page.country ? ` · ${page.country}` : ''),
-    section('Why this score', reasonChart(page.reasons)),
+    section('Why this score', reasonChart(page.reasons, page.reason_contributions, page.margin)),
     section('Clusters', page.clusters.length === 0 ? h('p', { class: 'muted' }, 'In no cluster of the published run.')
       : h('ul', {}, ...page.clusters.map(c => h('li', {}, link(`#/cluster/${c.id}`, `cluster ${c.id}`), ` · ${c.role} · score ${fmtScore(c.score)} · ${c.detectors.join(', ')}`)))),
     decisionPanel({ account_id: page.account_id }, () => void accountView(main, id, params)),
@@ -52,11 +52,28 @@ function hashWith(id: string, params: URLSearchParams, change: Record<string, st
   return `#/account/${encodeURIComponent(id)}${q ? '?' + q : ''}`;
 }
 
-/** Reasons as bars, strongest first. The run stores their order, not their sizes, so bar length shows rank only. */
-function reasonChart(reasons: string[]): HTMLElement {
+/**
+ * Reasons as bars, strongest first: each bar is the reason's SHAP contribution to the model's log-odds of abuse,
+ * scaled to the strongest, with the number beside it. Runs scored before contributions were kept show rank only.
+ */
+function reasonChart(reasons: string[], contributions: number[], margin: number | null): HTMLElement {
   if (reasons.length === 0) return h('p', { class: 'muted' }, 'No reasons: the pipeline explains only scores above the lowest band.');
-  return h('ol', { class: 'reasons-chart', id: 'reasons' }, ...reasons.map((r, i) =>
-    h('li', {}, h('meter', { min: 0, max: reasons.length, value: reasons.length - i }), ' ', r)));
+  const sized = contributions.length === reasons.length;
+  const top = sized ? Math.max(...contributions.map(Math.abs), 1e-6) : reasons.length;
+  const chart = h('ol', { class: 'reasons-chart', id: 'reasons' }, ...reasons.map((r, i) => {
+    const size = sized ? contributions[i] : reasons.length - i;
+    return h('li', { 'data-contribution': sized ? String(size) : undefined },
+      h('meter', { min: 0, max: top, value: Math.max(0, size), title: sized ? `${fmtLogOdds(size)} log-odds` : 'rank only' }),
+      ' ', sized ? h('span', { class: 'contribution' }, fmtLogOdds(size)) : '', ' ', r);
+  }));
+  const note = sized && margin !== null
+    ? h('p', { class: 'muted' }, `Bars: how far each reason moved the model's log-odds of abuse (the account's total is ${fmtLogOdds(margin)}).`)
+    : h('p', { class: 'muted' }, 'This run kept the reasons\' order, not their sizes: bars show rank only.');
+  return h('div', {}, chart, note);
+}
+
+function fmtLogOdds(x: number): string {
+  return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
 }
 
 export function decisionTable(decisions: Decision[], changed: () => void): HTMLElement {

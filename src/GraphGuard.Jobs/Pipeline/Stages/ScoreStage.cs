@@ -31,7 +31,8 @@ internal sealed class ScoreStage(RunCache cache) : IPipelineStage
         var lowest = bands.Bands[0].Name;
         var scores = model.Score(features, Reasons, explain: p => bands.BandOf(p) != lowest);
         var nodes = input.Features.AccountIds;
-        var rows = scores.Select(s => new StoredScore(nodes[s.Row], s.Probability, s.Margin, bands.BandOf(s.Probability), [.. s.Reasons.Select(r => r.Text)])).ToList();
+        var rows = scores.Select(s => new StoredScore(nodes[s.Row], s.Probability, s.Margin, bands.BandOf(s.Probability), [.. s.Reasons.Select(r => r.Text)],
+            [.. s.Reasons.Select(r => r.Contribution)])).ToList();
         context.Progress.Report("storing scores");
         await ScoreStore.ReplaceAsync(context.DataSource, context.RunId, rows, ct).ConfigureAwait(false);
         await RunOutputs.SetModelVersionAsync(context.DataSource, context.RunId, version, ct).ConfigureAwait(false);
