@@ -23,19 +23,17 @@ internal static class ConnectionPaths
     public static (List<(double Cost, List<int> Nodes)> Paths, int Explored) Find(WindowGraph window, int from, int to, int count)
     {
         var graph = new UndirectedGraph<int, Edge<int>>(allowParallelEdges: false);
-        graph.AddVertex(from);
-        graph.AddVertex(to);
-        Grow(window, graph, from);
-        Grow(window, graph, to);
+        var hopCost = new Dictionary<int, double>();
+        GrowFromBothEnds(window, graph, hopCost, from, to);
         var paths = new List<(double, List<int>)>();
         var banned = new HashSet<int>();
         for (var i = 0; i < count; i++)
         {
-            // Implementation note: a hop costs log2 of the busier end's degree, so two accounts on a rare device are
-            // closer than two accounts that liked the same viral post; a banned node makes its edges unusable.
+            // A hop costs log2 of the busier end's degree, so two accounts on a rare device are closer than two
+            // accounts that liked the same viral post; a banned node makes its edges unusable.
             double Cost(Edge<int> e) => banned.Contains(e.Source) || banned.Contains(e.Target)
                 ? double.PositiveInfinity
-                : Math.Log2(2 + Math.Max(Degree(window, e.Source), Degree(window, e.Target)));
+                : Math.Max(hopCost[e.Source], hopCost[e.Target]);
             var tryPath = graph.ShortestPathsDijkstra(Cost, from);
             if (!tryPath(to, out var edges) || edges is null)
             {
@@ -64,39 +62,84 @@ internal static class ConnectionPaths
 
     private static int Degree(WindowGraph window, int v) => window.Has(v) ? window.Graph.OutDegree(v) + window.Graph.InDegree(v) : 0;
 
-    private static void Grow(WindowGraph window, UndirectedGraph<int, Edge<int>> graph, int start)
+    /// <summary>
+    /// Grows the subgraph a hop at a time from whichever end has the smaller frontier, up to
+    /// <see cref="HopsEachSide"/> hops each. Once the two sides meet, each grows one hop more (room for the
+    /// independent paths after the first) and then stops: most pairs meet long before the hop limit, and
+    /// growing on from there only explores nodes no short path uses.
+    /// </summary>
+    private static void GrowFromBothEnds(WindowGraph window, UndirectedGraph<int, Edge<int>> graph, Dictionary<int, double> hopCost, int from, int to)
     {
-        var frontier = new List<int> { start };
-        for (var hop = 0; hop < HopsEachSide && frontier.Count > 0; hop++)
+        var reached = new[] { new HashSet<int> { from }, new HashSet<int> { to } };
+        var frontiers = new[] { new List<int> { from }, new List<int> { to } };
+        var hops = new int[2];
+        var extraHops = new[] { -1, -1 };
+        foreach (var end in (int[])[from, to])
         {
-            var next = new List<int>();
-            foreach (var v in frontier)
+            graph.AddVertex(end);
+            hopCost[end] = Math.Log2(2 + Degree(window, end));
+        }
+        var met = from == to;
+        while (true)
+        {
+            var open = Enumerable.Range(0, 2).Where(side => frontiers[side].Count > 0 && hops[side] < HopsEachSide && extraHops[side] != 0).ToList();
+            if (open.Count == 0)
             {
-                if (!window.Has(v) || (v != start && Degree(window, v) > HubDegree))
+                return;
+            }
+            var side = open.MinBy(s => frontiers[s].Count);
+            frontiers[side] = Expand(window, graph, hopCost, frontiers[side], reached[side], side == 0 ? from : to);
+            hops[side]++;
+            if (extraHops[side] > 0)
+            {
+                extraHops[side]--;
+            }
+            if (!met && reached[side].Overlaps(reached[1 - side]))
+            {
+                met = true;
+                extraHops[side] = 1;
+                extraHops[1 - side] = 1;
+            }
+        }
+    }
+
+    private static List<int> Expand(WindowGraph window, UndirectedGraph<int, Edge<int>> graph, Dictionary<int, double> hopCost, List<int> frontier,
+        HashSet<int> reached, int start)
+    {
+        var next = new List<int>();
+        foreach (var v in frontier)
+        {
+            if (!window.Has(v) || (v != start && Degree(window, v) > HubDegree))
+            {
+                continue;
+            }
+            AddNeighbours(window.Graph.OutNeighbors(v));
+            AddNeighbours(window.Graph.InNeighbors(v));
+
+            void AddNeighbours(ReadOnlySpan<int> neighbours)
+            {
+                foreach (var w in neighbours)
                 {
-                    continue;
-                }
-                foreach (var neighbors in (int[][])[window.Graph.OutNeighbors(v).ToArray(), window.Graph.InNeighbors(v).ToArray()])
-                {
-                    foreach (var w in neighbors)
+                    if (w == v || graph.VertexCount >= MaxExplored && !graph.ContainsVertex(w))
                     {
-                        if (w == v || graph.VertexCount >= MaxExplored && !graph.ContainsVertex(w))
-                        {
-                            continue;
-                        }
-                        if (graph.AddVertex(w))
-                        {
-                            next.Add(w);
-                        }
-                        if (!graph.ContainsEdge(v, w))
-                        {
-                            graph.AddEdge(new Edge<int>(v, w));
-                        }
+                        continue;
+                    }
+                    if (graph.AddVertex(w))
+                    {
+                        hopCost[w] = Math.Log2(2 + Degree(window, w));
+                    }
+                    if (reached.Add(w))
+                    {
+                        next.Add(w);
+                    }
+                    if (!graph.ContainsEdge(v, w))
+                    {
+                        graph.AddEdge(new Edge<int>(v, w));
                     }
                 }
             }
-            frontier = next;
         }
         GC.KeepAlive(window.Graph);
+        return next;
     }
 }
