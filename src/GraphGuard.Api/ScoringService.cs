@@ -93,6 +93,7 @@ public static class ScoringService
         WorkspaceClusterEndpoints.Map(app, state, dataSource, new ClusterQueueCache(dataSource), metrics);
         WorkspaceAccountEndpoints.Map(app, state, dataSource, metrics);
         WorkspaceDecisionEndpoints.Map(app, state, dataSource, metrics);
+        ReviewEndpoints.Map(app, state, dataSource, metrics);
         OperationsEndpoints.Map(app, state, keys, metrics, app.Services.GetRequiredService<DatabaseHealth>(), TimeProvider.System);
         app.MapOpenApi("/openapi/{documentName}.json");
         if (options.JobsStorage is not null)

@@ -7,6 +7,7 @@ import { accountView } from './views/account';
 import { clusterView } from './views/cluster';
 import { auditView, pathsView, pivotView } from './views/other';
 import { queueView } from './views/queue';
+import { reviewView } from './views/review';
 import { signInView } from './views/signin';
 
 const main = document.getElementById('app')!;
@@ -15,7 +16,7 @@ const top = document.getElementById('top')!;
 function header(): void {
   const session = currentSession();
   top.replaceChildren(h('nav', {},
-    h('strong', {}, 'GraphGuard'), ' ', link('#/queue', 'Queue'), ' ', link('#/paths', 'Paths'), ' ', link('#/audit', 'Decisions'),
+    h('strong', {}, 'GraphGuard'), ' ', link('#/queue', 'Queue'), ' ', link('#/review', 'Review'), ' ', link('#/paths', 'Paths'), ' ', link('#/audit', 'Decisions'),
     session ? h('span', { class: 'who' }, `${session.author}${session.can_decide ? '' : ' (read only)'} · run ${session.run_id ?? '–'} `,
       h('button', { type: 'button', id: 'sign-out', onclick: async () => { await post('/sign-out'); setSession(null); route(); } }, 'Sign out')) : null));
 }
@@ -48,6 +49,7 @@ async function route(): Promise<void> {
       case 'pivot': await pivotView(page, arg); break;
       case 'paths': await pathsView(page, params); break;
       case 'audit': await auditView(page); break;
+      case 'review': await reviewView(page); break;
       default: await queueView(page, params);
     }
   } catch (err) {

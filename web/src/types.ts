@@ -28,3 +28,8 @@ export interface AccountPage {
 export interface Neighborhood { account_id: string; hops: number; relations: string[]; graph: GraphData; }
 export interface Paths { from: string; to: string; paths: { cost: number; nodes: number[] }[]; explored: number; graph: GraphData; }
 export interface Preview { accounts: number; already_decided: number; sample: string[]; }
+export interface ReviewItem {
+  position: number; account_id: string; cluster_id: number | null; cluster_size: number | null; kind: 'uncertain' | 'random'; band: string; score: number;
+  inclusion: number; why: string; decision: string | null; decided_by: string | null; decided_at: string | null;
+}
+export interface ReviewQueue { run_id: number; total: number; decided: number; items: ReviewItem[]; }

@@ -14,4 +14,5 @@ namespace GraphGuard.Api.Json;
 [JsonSerializable(typeof(LabelRequestView))]
 [JsonSerializable(typeof(LabelResultView))]
 [JsonSerializable(typeof(ReadinessView))]
+[JsonSerializable(typeof(ReviewQueueView))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

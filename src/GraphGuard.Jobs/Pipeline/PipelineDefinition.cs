@@ -1,3 +1,5 @@
+using GraphGuard.Core.Review;
+
 namespace GraphGuard.Jobs.Pipeline;
 
 /// <summary>
@@ -31,6 +33,9 @@ public sealed record PipelineDefinition
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMinutes(1);
 
     public MisfirePolicy Misfire { get; init; } = MisfirePolicy.FireOnceNow;
+
+    /// <summary>The day's review budget and the share of it drawn at random (the review_queue stage).</summary>
+    public ReviewQueueOptions Review { get; init; } = new();
 }
 
 /// <summary>When the train stage fits a new model rather than reusing the latest one.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GraphGuard.Core.Review;
 using GraphGuard.Jobs.Pipeline;
 using Cronos;
 
@@ -13,11 +14,13 @@ namespace GraphGuard.Jobs.Scheduling;
 public static partial class PipelineDefinitionFile
 {
     private static readonly HashSet<string> Fields =
-        ["description", "cron", "window", "train", "keep_runs", "bands", "retry", "misfire"];
+        ["description", "cron", "window", "train", "keep_runs", "bands", "retry", "misfire", "review"];
 
     private static readonly HashSet<string> RetryFields = ["max_attempts", "backoff"];
 
     private static readonly HashSet<string> BandFields = ["name", "min"];
+
+    private static readonly HashSet<string> ReviewFields = ["budget", "random_share", "seed"];
 
     /// <summary>Every <c>*.json</c> of a folder, by name; a folder without one is an error too.</summary>
     public static IReadOnlyList<PipelineDefinition> ReadFolder(string folder)
@@ -94,6 +97,7 @@ public static partial class PipelineDefinitionFile
                 KeepRuns = KeepRuns(path, root),
                 Bands = Bands(path, root),
                 Misfire = Enum(path, root, "misfire", MisfirePolicy.FireOnceNow, ("fire_once_now", MisfirePolicy.FireOnceNow), ("do_nothing", MisfirePolicy.DoNothing)),
+                Review = Review(path, root),
             };
             if (root.TryGetProperty("retry", out var retry) && retry.ValueKind != JsonValueKind.Null)
             {
@@ -133,6 +137,7 @@ public static partial class PipelineDefinitionFile
             ["bands"] = definition.Bands.Bands.Select(b => new Dictionary<string, object> { ["name"] = b.Name, ["min"] = b.Minimum }).ToArray(),
             ["retry"] = new Dictionary<string, object> { ["max_attempts"] = definition.MaxAttempts, ["backoff"] = FormatDuration(definition.RetryBackoff) },
             ["misfire"] = definition.Misfire == MisfirePolicy.DoNothing ? "do_nothing" : "fire_once_now",
+            ["review"] = new Dictionary<string, object> { ["budget"] = definition.Review.Budget, ["random_share"] = definition.Review.RandomShare, ["seed"] = definition.Review.Seed },
         });
     }
 
@@ -185,6 +190,51 @@ public static partial class PipelineDefinitionFile
         return keep.ValueKind == JsonValueKind.Number && keep.TryGetInt32(out var n) && n >= 1
             ? n
             : throw Error(path, "keep_runs", $"expected a whole number of at least 1, got {keep.GetRawText()}");
+    }
+
+    private static ReviewQueueOptions Review(string path, JsonElement root)
+    {
+        var review = new ReviewQueueOptions();
+        if (!root.TryGetProperty("review", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return review;
+        }
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw Error(path, "review", "expected an object like {\"budget\": 200, \"random_share\": 0.1}");
+        }
+        Known(path, "review.", value, ReviewFields);
+        if (value.TryGetProperty("budget", out var budget))
+        {
+            review = review with
+            {
+                Budget = budget.ValueKind == JsonValueKind.Number && budget.TryGetInt32(out var n) && n is >= 1 and <= 100_000
+                    ? n
+                    : throw Error(path, "review.budget", $"expected a whole number of reviews from 1 to 100000, got {budget.GetRawText()}"),
+            };
+        }
+        if (value.TryGetProperty("random_share", out var share))
+        {
+            review = review with
+            {
+                RandomShare = share.ValueKind == JsonValueKind.Number && share.GetDouble() is >= 0 and <= 0.5 and var s
+                    ? s
+                    : throw Error(path, "review.random_share", $"expected a share of the budget from 0 to 0.5 (0.05 to 0.1 is usual), got {share.GetRawText()}"),
+            };
+        }
+        if (value.TryGetProperty("seed", out var seed))
+        {
+            review = review with
+            {
+                Seed = seed.ValueKind == JsonValueKind.Number && seed.TryGetInt32(out var n) ? n : throw Error(path, "review.seed", $"expected a whole number, got {seed.GetRawText()}"),
+            };
+        }
+        if (review.RandomShare > 0 && review.RandomItems == 0)
+        {
+            throw Error(path, "review.random_share", string.Create(CultureInfo.InvariantCulture,
+                $"{review.RandomShare} of a budget of {review.Budget} is less than one review: raise the budget or set the share to 0"));
+        }
+        return review;
     }
 
     private static BandPolicy Bands(string path, JsonElement root)

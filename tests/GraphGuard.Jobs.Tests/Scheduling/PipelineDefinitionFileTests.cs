@@ -15,7 +15,8 @@ public sealed class PipelineDefinitionFileTests
           "keep_runs": 2,
           "bands": [{"name": "low", "min": 0}, {"name": "high", "min": 0.5}],
           "retry": {"max_attempts": 4, "backoff": "90s"},
-          "misfire": "do_nothing"
+          "misfire": "do_nothing",
+          "review": {"budget": 40, "random_share": 0.1, "seed": 3}
         }
         """;
 
@@ -34,6 +35,7 @@ public sealed class PipelineDefinitionFileTests
             Assert.That(d.MaxAttempts, Is.EqualTo(4));
             Assert.That(d.RetryBackoff, Is.EqualTo(TimeSpan.FromSeconds(90)));
             Assert.That(d.Misfire, Is.EqualTo(MisfirePolicy.DoNothing));
+            Assert.That((d.Review.Budget, d.Review.RandomShare, d.Review.Seed, d.Review.RandomItems), Is.EqualTo((40, 0.1, 3, 4)));
         });
     }
 
@@ -68,6 +70,12 @@ public sealed class PipelineDefinitionFileTests
     [TestCase("{\"name\": \"high\", \"min\": 0.5}", "{\"name\": \"low\", \"min\": 0.5}", "bands[1].name")]
     [TestCase("{\"name\": \"high\", \"min\": 0.5}", "{\"name\": \"high\", \"min\": 1.5}", "bands[1].min")]
     [TestCase("{\"name\": \"high\", \"min\": 0.5}", "{\"name\": \"high\", \"min\": 0.5, \"max\": 1}", "bands[1].max")]
+    [TestCase("\"budget\": 40", "\"budget\": 0", "review.budget")]
+    [TestCase("\"budget\": 40", "\"budget\": 2.5", "review.budget")]
+    [TestCase("\"random_share\": 0.1", "\"random_share\": 0.9", "review.random_share")]
+    [TestCase("\"random_share\": 0.1", "\"random_share\": 0.01", "review.random_share")]
+    [TestCase("\"seed\": 3", "\"seed\": \"x\"", "review.seed")]
+    [TestCase("\"seed\": 3", "\"size\": 3", "review.size")]
     public void A_bad_field_is_named_with_the_file(string from, string to, string field)
     {
         var json = Valid.Replace(from, to, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GraphGuard.Api.Json;
 
 namespace GraphGuard.Api.Workspace.Json;
 
@@ -18,4 +19,5 @@ namespace GraphGuard.Api.Workspace.Json;
 [JsonSerializable(typeof(DecisionResultView))]
 [JsonSerializable(typeof(UndoResultView))]
 [JsonSerializable(typeof(AuditView))]
+[JsonSerializable(typeof(ReviewQueueView))]
 internal sealed partial class WorkspaceJsonContext : JsonSerializerContext;
