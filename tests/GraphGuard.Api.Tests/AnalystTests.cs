@@ -27,6 +27,11 @@ public sealed class AnalystTests
             _runId = await ScoringWorld.ScoredRunAsync(db, "m-1", i => i < 4 ? 0.9f : 0.2f);
             _lockstep = await ScoringWorld.ClusterAsync(db, _runId, ["lockstep", "shared_infrastructure"], 0.9f, [2, 3], [4]);
             _infrastructure = await ScoringWorld.ClusterAsync(db, _runId, ["shared_infrastructure"], 0.6f, [7, 8, 9, 10], [11]);
+            await ScoringWorld.ExecAsync(db, $"""
+                insert into review_items (run_id, position, account_id, cluster_id, kind, stratum, score, inclusion, why) values
+                    ({_runId}, 1, 3, {_lockstep}, 'uncertain', 'high', 0.9, 1, 'near the high boundary; represents cluster {_lockstep}'),
+                    ({_runId}, 2, 13, null, 'random', 'low', 0.2, 0.25, 'random draw from band low')
+                """);
             await ScoringWorld.PublishAsync(db, _runId);
         });
         await _host.WaitForRunAsync(_runId);
@@ -155,6 +160,30 @@ public sealed class AnalystTests
     {
         using var reader = _host.Client(await _host.KeyAsync("reader", 1000, Scopes.ClustersRead));
         await ProblemAssert.IsAsync(await reader.PostAsJsonAsync("/v1/labels", new { account_id = "a1", label = "benign" }), HttpStatusCode.Forbidden, "labels:write");
+    }
+
+    [Test]
+    public async Task The_review_queue_lists_the_published_runs_items_in_order_with_why_and_their_decisions()
+    {
+        var queue = await JsonAsync("/v1/review");
+        var items = queue.GetProperty("items").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(queue.GetProperty("run_id").GetInt64(), Is.EqualTo(_runId));
+            Assert.That(items.Select(i => i.GetProperty("account_id").GetString()), Is.EqualTo(new[] { "a2", "a12" }));
+            Assert.That(items[0].GetProperty("cluster_id").GetInt64(), Is.EqualTo(_lockstep));
+            Assert.That(items[0].GetProperty("cluster_size").GetInt32(), Is.EqualTo(3));
+            Assert.That(items.Select(i => i.GetProperty("kind").GetString()), Is.EqualTo(new[] { "uncertain", "random" }));
+            Assert.That(items[1].GetProperty("inclusion").GetDouble(), Is.EqualTo(0.25));
+            Assert.That(items[1].GetProperty("why").GetString(), Does.Contain("random draw"));
+            Assert.That(items[1].GetProperty("decision").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        });
+        var label = await _client.PostAsJsonAsync("/v1/labels", new { account_id = "a12", label = "benign" });
+        Assert.That(label.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var after = (await JsonAsync("/v1/review")).GetProperty("items")[1];
+        Assert.That((after.GetProperty("decision").GetString(), after.GetProperty("decided_by").GetString()), Is.EqualTo(("benign", "alice")));
+        using var enforcement = _host.Client(await _host.KeyAsync("enforcer", 1000, Scopes.RiskRead));
+        await ProblemAssert.IsAsync(await enforcement.GetAsync("/v1/review"), HttpStatusCode.Forbidden, "clusters:read");
     }
 
     private async Task<JsonElement> JsonAsync(string url)
