@@ -140,6 +140,27 @@ export const scenarios = {
     return { preview };
   },
 
+  /** The review queue: every item with why it is there; a random item decided from the page with the usual form. */
+  async review(page, args) {
+    await signedIn(page, args);
+    await page.goto(`${args.baseUrl}/#/review`);
+    await page.waitForSelector('#review tbody tr');
+    await loaded(page);
+    const rows = await page.locator('#review tbody tr').count();
+    const kinds = await page.locator('#review tbody tr').evaluateAll(trs => trs.map(tr => tr.getAttribute('data-kind')));
+    await shot(page, args, 'review');
+    const row = page.locator('#review tbody tr[data-kind=random]').first();
+    const position = Number(await row.getAttribute('data-position'));
+    await row.locator('button.review-decide').click();
+    await page.selectOption('#decision-label', 'benign');
+    await page.click('#decision-preview');
+    await page.waitForSelector('#decision-status:has-text("covers")');
+    await page.fill('#decision-reason', args.reason);
+    await page.click('#decision-confirm');
+    await page.waitForSelector(`#review tbody tr.decided[data-position="${position}"]`);
+    return { rows, kinds, position };
+  },
+
   /** Writes without the session's CSRF token, or with a wrong one, are refused; the same write with it passes. */
   async csrf(page, args) {
     await signIn(page, args);

@@ -138,6 +138,24 @@ public sealed class WorkspaceBrowserTests
     }
 
     [Test]
+    public async Task The_review_page_lists_the_queue_and_decides_a_random_item_with_a_reason()
+    {
+        const string reason = "sampled for precision: ordinary account";
+        var result = await RunAsync("review", new { reason });
+        var run = await TestDatabase.CountAsync(_db, "select run_id from publications order by publication_id desc limit 1");
+        var position = result["position"]!.GetValue<int>();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result["rows"]!.GetValue<int>(), Is.EqualTo(await TestDatabase.CountAsync(_db, $"select count(*) from review_items where run_id = {run}")));
+            Assert.That(result["kinds"]!.AsArray().Select(k => k!.GetValue<string>()).Distinct(), Is.EquivalentTo(new[] { "uncertain", "random" }));
+            Assert.That(await TestDatabase.CountAsync(_db, $"""
+                select count(*) from analyst_decisions d join review_items i on i.account_id = d.account_id
+                where i.run_id = {run} and i.position = {position} and d.label = 'benign' and d.note = '{reason}' and d.author = 'ana' and d.undone_at is null
+                """), Is.EqualTo(1), "the decision is stored for the item's account");
+        });
+    }
+
+    [Test]
     public async Task Writes_without_the_sessions_csrf_token_are_refused()
     {
         var result = await RunAsync("csrf", new { account = (await MembersAsync(_clusterId))[0] });
