@@ -16,6 +16,8 @@ command -v xgboost >/dev/null || need+=(xgboost)
 command -v wrk >/dev/null || need+=(wrk)
 # curl: demo.sh waits for the service and shows its example requests with it.
 command -v curl >/dev/null || need+=(curl)
+# promtool (Debian's prometheus package): the tests check the example alert rules in ops/ with `promtool check rules`.
+command -v promtool >/dev/null || need+=(prometheus)
 # Node.js, npm and Chromium: the analyst workspace (web/) is TypeScript built from its lockfile; the OpenAPI
 # validator and Neo4j's Cypher parser run on node in tests; the browser tests drive Debian's Chromium with
 # playwright-core (no browser is downloaded).

@@ -94,6 +94,9 @@ public static class ScoringService
         WorkspaceAccountEndpoints.Map(app, state, dataSource, metrics);
         WorkspaceDecisionEndpoints.Map(app, state, dataSource, metrics);
         ReviewEndpoints.Map(app, state, dataSource, metrics);
+        PrecisionEndpoints.Map(app, state, dataSource, metrics);
+        ModelHealthEndpoints.Map(app, state, dataSource, metrics);
+        ModelEndpoints.Map(app, dataSource, metrics);
         OperationsEndpoints.Map(app, state, keys, metrics, app.Services.GetRequiredService<DatabaseHealth>(), TimeProvider.System);
         app.MapOpenApi("/openapi/{documentName}.json");
         if (options.JobsStorage is not null)

@@ -20,6 +20,7 @@ internal static class CommandTree
         EvalCommand.Create(),
         RunCommand.Create(),
         RunsCommand.Create(),
+        ModelsCommand.Create(),
         ExportCommand.Create(),
         WorkerCommand.Create(),
         JobsCommand.Create(),

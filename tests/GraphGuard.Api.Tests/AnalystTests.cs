@@ -30,10 +30,11 @@ public sealed class AnalystTests
             await ScoringWorld.ExecAsync(db, $"""
                 insert into review_items (run_id, position, account_id, cluster_id, kind, stratum, score, inclusion, why) values
                     ({_runId}, 1, 3, {_lockstep}, 'uncertain', 'high', 0.9, 1, 'near the high boundary; represents cluster {_lockstep}'),
-                    ({_runId}, 2, 13, null, 'random', 'low', 0.2, 0.25, 'random draw from band low')
+                    ({_runId}, 2, 13, null, 'random', 'low', 0.2, 0.25, 'random draw from band low'),
+                    ({_runId}, 3, 4, null, 'random', 'high', 0.9, 0.5, 'random draw from band high')
                 """);
             await ScoringWorld.PublishAsync(db, _runId);
-        });
+        }, checkInterval: TimeSpan.FromSeconds(1));
         await _host.WaitForRunAsync(_runId);
         _client = _host.Client(await _host.KeyAsync("alice", 100_000, Scopes.ClustersRead, Scopes.LabelsWrite));
     }
@@ -170,10 +171,10 @@ public sealed class AnalystTests
         Assert.Multiple(() =>
         {
             Assert.That(queue.GetProperty("run_id").GetInt64(), Is.EqualTo(_runId));
-            Assert.That(items.Select(i => i.GetProperty("account_id").GetString()), Is.EqualTo(new[] { "a2", "a12" }));
+            Assert.That(items.Select(i => i.GetProperty("account_id").GetString()), Is.EqualTo(new[] { "a2", "a12", "a3" }));
             Assert.That(items[0].GetProperty("cluster_id").GetInt64(), Is.EqualTo(_lockstep));
             Assert.That(items[0].GetProperty("cluster_size").GetInt32(), Is.EqualTo(3));
-            Assert.That(items.Select(i => i.GetProperty("kind").GetString()), Is.EqualTo(new[] { "uncertain", "random" }));
+            Assert.That(items.Select(i => i.GetProperty("kind").GetString()), Is.EqualTo(new[] { "uncertain", "random", "random" }));
             Assert.That(items[1].GetProperty("inclusion").GetDouble(), Is.EqualTo(0.25));
             Assert.That(items[1].GetProperty("why").GetString(), Does.Contain("random draw"));
             Assert.That(items[1].GetProperty("decision").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -184,6 +185,31 @@ public sealed class AnalystTests
         Assert.That((after.GetProperty("decision").GetString(), after.GetProperty("decided_by").GetString()), Is.EqualTo(("benign", "alice")));
         using var enforcement = _host.Client(await _host.KeyAsync("enforcer", 1000, Scopes.RiskRead));
         await ProblemAssert.IsAsync(await enforcement.GetAsync("/v1/review"), HttpStatusCode.Forbidden, "clusters:read");
+    }
+
+    [Test]
+    public async Task Precision_per_band_and_the_what_if_come_from_the_random_slices_decisions_and_reach_the_metrics()
+    {
+        var label = await _client.PostAsJsonAsync("/v1/labels", new { account_id = "a3", label = "abusive" });
+        Assert.That(label.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var precision = await JsonAsync("/v1/review/precision?threshold=0.5");
+        var high = precision.GetProperty("bands").EnumerateArray().Single(b => b.GetProperty("band").GetString() == "high");
+        var whatIf = precision.GetProperty("what_if").EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(precision.GetProperty("run_id").GetInt64(), Is.EqualTo(_runId));
+            Assert.That((high.GetProperty("accounts").GetInt64(), high.GetProperty("decided").GetInt32(), high.GetProperty("abusive").GetInt32()), Is.EqualTo((4L, 1, 1)));
+            Assert.That(high.GetProperty("precision").GetDouble(), Is.EqualTo(1.0));
+            // Wilson's 95% interval for 1 of 1: z² / (1 + z²) = 0.2065 to 1.
+            Assert.That(high.GetProperty("lower").GetDouble(), Is.EqualTo(0.2065).Within(1e-4));
+            Assert.That(whatIf.GetProperty("threshold").GetDouble(), Is.EqualTo(0.5));
+            Assert.That((whatIf.GetProperty("actioned").GetInt64(), whatIf.GetProperty("decided").GetInt32()), Is.EqualTo((4L, 1)));
+        });
+        await ProblemAssert.IsAsync(await _client.GetAsync("/v1/review/precision?threshold=1.5"), HttpStatusCode.BadRequest, "threshold");
+        await ProblemAssert.IsAsync(await _client.GetAsync("/v1/review/precision?threshold=abc"), HttpStatusCode.BadRequest, "threshold");
+        using var anonymous = _host.Client();
+        await Eventually.HoldsAsync(async () => (await anonymous.GetStringAsync("/metrics")).Contains("graphguard_band_precision{band=\"high\"} 1\n", StringComparison.Ordinal),
+            "the band's measured precision on /metrics", TimeSpan.FromSeconds(30));
     }
 
     private async Task<JsonElement> JsonAsync(string url)

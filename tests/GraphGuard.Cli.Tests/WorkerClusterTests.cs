@@ -12,6 +12,8 @@ namespace GraphGuard.Cli.Tests;
 [NonParallelizable]
 public sealed class WorkerClusterTests
 {
+    private static int Stages => GraphGuard.Jobs.Pipeline.PipelineStages.Names.Count;
+
     private GeneratedWorld _world = null!;
     private string _jobs = null!;
     private WorkerCluster _cluster = null!;
@@ -60,8 +62,8 @@ public sealed class WorkerClusterTests
         Assert.That(await WorkerCluster.ScalarAsync<string>(db, $"select status from pipeline_runs where run_id = {run}"), Is.EqualTo("succeeded"));
         await AttemptsSettledAsync(db, run);
         Assert.That(await WorkerCluster.ScalarAsync<string>(db, $"select trigger from pipeline_runs where run_id = {run}"), Is.EqualTo("manual"));
-        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run}"), Is.EqualTo(7), "one attempt per stage");
-        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status in ('succeeded', 'skipped')"), Is.EqualTo(7));
+        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run}"), Is.EqualTo(Stages), "one attempt per stage");
+        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status in ('succeeded', 'skipped')"), Is.EqualTo(Stages));
         Assert.That(await TestDatabase.CountAsync(db, $"""
             select count(*) from stage_runs a join stage_runs b on a.run_id = b.run_id and (a.stage, a.attempt) < (b.stage, b.attempt)
             where a.run_id = {run} and a.started_at < b.finished_at and b.started_at < a.finished_at
@@ -74,7 +76,7 @@ public sealed class WorkerClusterTests
             Assert.That(worker.Output, Does.Contain("stopped"));
         }
         var log = string.Concat(_cluster.Workers.Select(w => w.Output));
-        Assert.That(log, Does.Contain($"run {run} stage 1/7 snapshot: started").And.Contain($"run {run} stage 7/7 publish: succeeded"));
+        Assert.That(log, Does.Contain($"run {run} stage 1/{Stages} snapshot: started").And.Contain($"run {run} stage {Stages}/{Stages} publish: succeeded"));
     }
 
     [Test, Order(2)]
@@ -114,7 +116,7 @@ public sealed class WorkerClusterTests
         var recovery = await WorkerCluster.ScalarAsync<DateTime>(db, $"select started_at from stage_runs where run_id = {run} and stage = '{stage}' and attempt = 2") - killedAt;
         TestContext.Out.WriteLine($"stage {stage} resumed on the other worker {recovery.TotalSeconds:0.00} s after the kill");
         Assert.That(recovery, Is.LessThan(RecoveryBound), "a dead worker's run is resumed within a poll interval (1 s here) and a sweep");
-        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status in ('succeeded', 'skipped')"), Is.EqualTo(7));
+        Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and status in ('succeeded', 'skipped')"), Is.EqualTo(Stages));
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from stage_runs where run_id = {run} and stage = 'snapshot'"), Is.EqualTo(1), "finished stages are not run again");
         var survivor = _cluster.Workers.Single(w => w != victim);
         Assert.That(survivor.Output, Does.Contain($"run {run} (quick): attempt 2 of 2 started (recovered from a stopped worker)"));

@@ -45,6 +45,27 @@ internal static class PipelineWorld
         }
     }
 
+    /// <summary>The external ids of the default world's abusive accounts (its truth.csv), generated again: the generator is deterministic.</summary>
+    public static string[] AbusiveAccounts()
+    {
+        var folder = Directory.CreateTempSubdirectory("graphguard-jobs-truth-").FullName;
+        try
+        {
+            Generate(folder, DefaultAccounts);
+            return [.. File.ReadLines(Path.Combine(folder, WorldStreams.TruthFile)).Skip(1).Select(line => line.Split(',')[0])];
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Generate(string folder, int accounts)
+    {
+        using var streams = WorldStreams.Open(file => new FileStream(Path.Combine(folder, file), FileMode.Create, FileAccess.Write));
+        WorldGenerator.Generate(new WorldOptions { Accounts = accounts, Seed = 17 }, streams, null, CancellationToken.None);
+    }
+
     private static string Template(int accounts) => accounts == DefaultAccounts ? "gg_test_jobs_world" : $"gg_test_jobs_world_{accounts}";
 
     private static async Task IngestTemplateAsync(int accounts)
@@ -53,10 +74,7 @@ internal static class PipelineWorld
         var folder = Directory.CreateTempSubdirectory("graphguard-jobs-world-").FullName;
         try
         {
-            using (var streams = WorldStreams.Open(file => new FileStream(Path.Combine(folder, file), FileMode.Create, FileAccess.Write)))
-            {
-                WorldGenerator.Generate(new WorldOptions { Accounts = accounts, Seed = 17 }, streams, null, CancellationToken.None);
-            }
+            Generate(folder, accounts);
             await using var dataSource = NpgsqlDataSource.Create(connection);
             await new Ingestor(dataSource, new IngestOptions()).IngestAsync(folder);
         }

@@ -33,3 +33,16 @@ export interface ReviewItem {
   inclusion: number; why: string; decision: string | null; decided_by: string | null; decided_at: string | null;
 }
 export interface ReviewQueue { run_id: number; total: number; decided: number; items: ReviewItem[]; }
+export interface Precision {
+  run_id: number;
+  bands: { band: string; minimum: number; accounts: number; decided: number; abusive: number; precision: number | null; lower: number; upper: number }[];
+  what_if: { threshold: number; actioned: number; decided: number; precision: number | null; lower: number; upper: number }[];
+}
+export interface Health {
+  run_id: number;
+  drift: null | {
+    run_id: number; reference_run_id: number | null; reference_rows: number | null; clusters: number; mean_cluster_size: number;
+    reference_clusters: number | null; reference_mean_cluster_size: number | null; labels_since_reference: number; queue_items: number; queue_decided: number;
+    measures: { variable: string; psi: number; level: string }[];
+  };
+}

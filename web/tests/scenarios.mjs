@@ -158,7 +158,17 @@ export const scenarios = {
     await page.fill('#decision-reason', args.reason);
     await page.click('#decision-confirm');
     await page.waitForSelector(`#review tbody tr.decided[data-position="${position}"]`);
-    return { rows, kinds, position };
+    const bands = await page.locator('#precision tbody tr').evaluateAll(trs => trs.map(tr => tr.getAttribute('data-band')));
+    await page.goto(`${args.baseUrl}/#/review?threshold=0.5`);
+    await page.waitForSelector('#what-if tbody tr');
+    await loaded(page);
+    const whatIf = await page.locator('#what-if tbody tr td').evaluateAll(tds => tds.map(td => td.textContent));
+    await page.goto(`${args.baseUrl}/#/health`);
+    await page.waitForSelector('#drift-summary');
+    await loaded(page);
+    const drift = await page.locator('#drift-summary').textContent();
+    await shot(page, args, 'health');
+    return { rows, kinds, position, bands, whatIf, drift };
   },
 
   /** Writes without the session's CSRF token, or with a wrong one, are refused; the same write with it passes. */

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GraphGuard.Storage.Review;
 
 namespace GraphGuard.Api.Json;
 
@@ -15,4 +16,8 @@ namespace GraphGuard.Api.Json;
 [JsonSerializable(typeof(LabelResultView))]
 [JsonSerializable(typeof(ReadinessView))]
 [JsonSerializable(typeof(ReviewQueueView))]
+[JsonSerializable(typeof(RunPrecision))]
+[JsonSerializable(typeof(ModelHealthView))]
+[JsonSerializable(typeof(ModelListView))]
+[JsonSerializable(typeof(ModelView))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

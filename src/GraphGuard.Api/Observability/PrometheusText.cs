@@ -78,13 +78,14 @@ internal static class PrometheusText
         {
             Line(text, "graphguard_pipeline_last_run_age_seconds", $"pipeline=\"{Escape(p.Pipeline)}\"", Math.Max(0, (now - p.UpdatedAt).TotalSeconds));
         }
+        FeedbackMetricsText.Render(text, state.Feedback);
         return text.ToString();
     }
 
-    private static void Header(StringBuilder text, string name, string type, string help) =>
+    internal static void Header(StringBuilder text, string name, string type, string help) =>
         text.Append("# HELP ").Append(name).Append(' ').Append(help).Append("\n# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
 
-    private static void Line(StringBuilder text, string name, string? labels, double value)
+    internal static void Line(StringBuilder text, string name, string? labels, double value)
     {
         text.Append(name);
         if (labels is not null)
@@ -94,5 +95,5 @@ internal static class PrometheusText
         text.Append(' ').Append(value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
     }
 
-    private static string Escape(string label) => label.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    internal static string Escape(string label) => label.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }

@@ -87,6 +87,7 @@ internal sealed partial class PublicationWatcher(NpgsqlDataSource dataSource, st
             LogLoaded(logger, head.RunId, head.PublicationId, head.Kind, loaded.AccountCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         state.SetPipelines(await PipelineStatusQuery.ReadAsync(dataSource, ct).ConfigureAwait(false));
+        state.SetFeedback(state.Run is { } served ? await FeedbackSnapshot.LoadAsync(dataSource, served.Head.RunId, ct).ConfigureAwait(false) : null);
         health.Succeeded();
     }
 

@@ -11,6 +11,7 @@ internal sealed class ServiceState
     private volatile PublishedRun? _run;
     private volatile IReadOnlyList<PipelineStatus> _pipelines = [];
     private volatile PublishedGraph? _graph;
+    private volatile FeedbackSnapshot? _feedback;
 
     /// <summary>The published run, or null before one is loaded (or while none is published).</summary>
     public PublishedRun? Run => _run;
@@ -20,7 +21,12 @@ internal sealed class ServiceState
     /// <summary>The interaction graph of a published run, or null while none is loaded; check its run id against <see cref="Run"/>.</summary>
     public PublishedGraph? Graph => _graph;
 
+    /// <summary>The published run's measured precision, drift and review progress for <c>/metrics</c>, or null before it is read.</summary>
+    public FeedbackSnapshot? Feedback => _feedback;
+
     public void Publish(PublishedRun run) => _run = run;
+
+    public void SetFeedback(FeedbackSnapshot? feedback) => _feedback = feedback;
 
     public void SetGraph(PublishedGraph? graph) => _graph = graph;
 

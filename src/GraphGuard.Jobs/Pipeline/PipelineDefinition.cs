@@ -1,4 +1,5 @@
 using GraphGuard.Core.Review;
+using GraphGuard.Learning.Release;
 
 namespace GraphGuard.Jobs.Pipeline;
 
@@ -36,6 +37,9 @@ public sealed record PipelineDefinition
 
     /// <summary>The day's review budget and the share of it drawn at random (the review_queue stage).</summary>
     public ReviewQueueOptions Review { get; init; } = new();
+
+    /// <summary>When a retrained model replaces the serving one (the release stage): how much worse it may measure on held-out reviewed labels.</summary>
+    public ReleasePolicy Release { get; init; } = new();
 }
 
 /// <summary>When the train stage fits a new model rather than reusing the latest one.</summary>

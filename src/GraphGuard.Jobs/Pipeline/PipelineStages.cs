@@ -2,7 +2,7 @@ using GraphGuard.Jobs.Pipeline.Stages;
 
 namespace GraphGuard.Jobs.Pipeline;
 
-/// <summary>The pipeline's eight stages, in order: snapshot, graph_features, detect, embeddings, train, score, review_queue, publish.</summary>
+/// <summary>The pipeline's ten stages, in order: snapshot, graph_features, detect, embeddings, train, score, release, review_queue, drift, publish.</summary>
 public static class PipelineStages
 {
     /// <summary><c>feature_runs.kind</c> of the graph features within a pipeline run.</summary>
@@ -23,11 +23,13 @@ public static class PipelineStages
             new EmbeddingsStage(cache),
             new TrainStage(cache),
             new ScoreStage(cache),
+            new ReleaseStage(cache),
             new ReviewQueueStage(),
+            new DriftStage(cache),
             new PublishStage(cache),
         ];
     }
 
     /// <summary>The stages' names, in order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["snapshot", "graph_features", "detect", "embeddings", "train", "score", "review_queue", "publish"];
+    public static IReadOnlyList<string> Names { get; } = ["snapshot", "graph_features", "detect", "embeddings", "train", "score", "release", "review_queue", "drift", "publish"];
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using GraphGuard.Core.Review;
 using GraphGuard.Jobs.Pipeline;
+using GraphGuard.Learning.Release;
 using Cronos;
 
 namespace GraphGuard.Jobs.Scheduling;
@@ -14,13 +15,15 @@ namespace GraphGuard.Jobs.Scheduling;
 public static partial class PipelineDefinitionFile
 {
     private static readonly HashSet<string> Fields =
-        ["description", "cron", "window", "train", "keep_runs", "bands", "retry", "misfire", "review"];
+        ["description", "cron", "window", "train", "keep_runs", "bands", "retry", "misfire", "review", "release"];
 
     private static readonly HashSet<string> RetryFields = ["max_attempts", "backoff"];
 
     private static readonly HashSet<string> BandFields = ["name", "min"];
 
     private static readonly HashSet<string> ReviewFields = ["budget", "random_share", "seed"];
+
+    private static readonly HashSet<string> ReleaseFields = ["tolerance", "min_labels"];
 
     /// <summary>Every <c>*.json</c> of a folder, by name; a folder without one is an error too.</summary>
     public static IReadOnlyList<PipelineDefinition> ReadFolder(string folder)
@@ -98,6 +101,7 @@ public static partial class PipelineDefinitionFile
                 Bands = Bands(path, root),
                 Misfire = Enum(path, root, "misfire", MisfirePolicy.FireOnceNow, ("fire_once_now", MisfirePolicy.FireOnceNow), ("do_nothing", MisfirePolicy.DoNothing)),
                 Review = Review(path, root),
+                Release = Release(path, root),
             };
             if (root.TryGetProperty("retry", out var retry) && retry.ValueKind != JsonValueKind.Null)
             {
@@ -138,6 +142,7 @@ public static partial class PipelineDefinitionFile
             ["retry"] = new Dictionary<string, object> { ["max_attempts"] = definition.MaxAttempts, ["backoff"] = FormatDuration(definition.RetryBackoff) },
             ["misfire"] = definition.Misfire == MisfirePolicy.DoNothing ? "do_nothing" : "fire_once_now",
             ["review"] = new Dictionary<string, object> { ["budget"] = definition.Review.Budget, ["random_share"] = definition.Review.RandomShare, ["seed"] = definition.Review.Seed },
+            ["release"] = new Dictionary<string, object> { ["tolerance"] = definition.Release.Tolerance, ["min_labels"] = definition.Release.MinimumLabels },
         });
     }
 
@@ -235,6 +240,39 @@ public static partial class PipelineDefinitionFile
                 $"{review.RandomShare} of a budget of {review.Budget} is less than one review: raise the budget or set the share to 0"));
         }
         return review;
+    }
+
+    private static ReleasePolicy Release(string path, JsonElement root)
+    {
+        var release = new ReleasePolicy();
+        if (!root.TryGetProperty("release", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return release;
+        }
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw Error(path, "release", "expected an object like {\"tolerance\": 0.02, \"min_labels\": 10}");
+        }
+        Known(path, "release.", value, ReleaseFields);
+        if (value.TryGetProperty("tolerance", out var tolerance))
+        {
+            release = release with
+            {
+                Tolerance = tolerance.ValueKind == JsonValueKind.Number && tolerance.GetDouble() is >= 0 and <= 0.5 and var t
+                    ? t
+                    : throw Error(path, "release.tolerance", $"expected how much worse the challenger may measure, from 0 to 0.5, got {tolerance.GetRawText()}"),
+            };
+        }
+        if (value.TryGetProperty("min_labels", out var minimum))
+        {
+            release = release with
+            {
+                MinimumLabels = minimum.ValueKind == JsonValueKind.Number && minimum.TryGetInt32(out var n) && n >= 1
+                    ? n
+                    : throw Error(path, "release.min_labels", $"expected a whole number of labels of each class, at least 1, got {minimum.GetRawText()}"),
+            };
+        }
+        return release;
     }
 
     private static BandPolicy Bands(string path, JsonElement root)

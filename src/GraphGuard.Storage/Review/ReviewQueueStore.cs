@@ -93,6 +93,20 @@ public static class ReviewQueueStore
         return items;
     }
 
+    /// <summary>A run's queue size and how many of its items carry a standing decision on their account.</summary>
+    public static async Task<(int Items, int Decided)> ProgressAsync(NpgsqlDataSource dataSource, long runId, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            select count(*)::integer,
+                   count(*) filter (where exists (select 1 from analyst_decisions a where a.account_id = i.account_id and a.undone_at is null))::integer
+            from review_items i where i.run_id = $1
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await reader.ReadAsync(ct).ConfigureAwait(false);
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
     /// <summary><c>review_items.kind</c> of an item kind.</summary>
     public static string KindName(ReviewItemKind kind) => kind == ReviewItemKind.Random ? "random" : "uncertain";
 }

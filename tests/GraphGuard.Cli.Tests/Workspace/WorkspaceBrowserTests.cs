@@ -138,7 +138,7 @@ public sealed class WorkspaceBrowserTests
     }
 
     [Test]
-    public async Task The_review_page_lists_the_queue_and_decides_a_random_item_with_a_reason()
+    public async Task The_review_page_decides_a_random_item_shows_precision_and_a_what_if_and_the_health_page_its_drift()
     {
         const string reason = "sampled for precision: ordinary account";
         var result = await RunAsync("review", new { reason });
@@ -152,6 +152,12 @@ public sealed class WorkspaceBrowserTests
                 select count(*) from analyst_decisions d join review_items i on i.account_id = d.account_id
                 where i.run_id = {run} and i.position = {position} and d.label = 'benign' and d.note = '{reason}' and d.author = 'ana' and d.undone_at is null
                 """), Is.EqualTo(1), "the decision is stored for the item's account");
+            Assert.That(result["bands"]!.AsArray().Select(b => b!.GetValue<string>()), Is.EqualTo(new[] { "low", "medium", "high", "critical" }), "precision per band");
+            Assert.That(result["whatIf"]!.AsArray()[0]!.GetValue<string>(), Is.EqualTo("0.50"));
+            Assert.That(result["whatIf"]!.AsArray()[1]!.GetValue<string>(),
+                Is.EqualTo((await TestDatabase.CountAsync(_db, $"select count(*) from risk_scores where run_id = {run} and score >= 0.5")).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                "accounts actioned at 0.5");
+            Assert.That(result["drift"]!.GetValue<string>(), Does.Contain("shifted"), "the model-health page summarises the run's drift");
         });
     }
 

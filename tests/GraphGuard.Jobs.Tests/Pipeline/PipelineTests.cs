@@ -114,7 +114,7 @@ public sealed class PipelineTests
         {
             Assert.That(second.Status, Is.EqualTo(PipelineRunStatus.Succeeded), second.Error);
             Assert.That(second.Stages.TakeWhile(s => s.Stage != "score").Select(s => s.Earlier), Is.All.True, "stages before the failure are not run again");
-            Assert.That(await Count($"select count(*) from stage_runs where run_id = {run}"), Is.EqualTo(stagesBefore + 3), "a second score attempt, the review queue and the publish");
+            Assert.That(await Count($"select count(*) from stage_runs where run_id = {run}"), Is.EqualTo(stagesBefore + 5), "a second score attempt, the release, the review queue, the drift and the publish");
             Assert.That(await Count($"select max(attempt) from stage_runs where run_id = {run} and stage = 'score'"), Is.EqualTo(2));
             Assert.That(await Count($"select count(*) from pipeline_runs where run_id = {run} and status = 'succeeded' and error is null"), Is.EqualTo(1));
             Assert.That(await Count("select run_id from publications order by publication_id desc limit 1"), Is.EqualTo(run));

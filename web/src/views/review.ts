@@ -2,18 +2,20 @@ import { get } from '../api';
 import { band, fmtScore, h, link } from '../dom';
 import type { ReviewItem, ReviewQueue } from '../types';
 import { decisionPanel } from './decide';
+import { precisionSection } from './precision';
 
 /**
  * The review queue of the published run: what to decide next and why. Uncertain items come first (a cluster item is
  * decided for the whole cluster), then the random slice whose decisions measure each band's precision. "Decide" opens
  * the usual decision form (preview, reason, confirm) for the item.
  */
-export async function reviewView(main: HTMLElement): Promise<void> {
+export async function reviewView(main: HTMLElement, params: URLSearchParams): Promise<void> {
   const queue = await get<ReviewQueue>('/review');
+  const precision = await precisionSection(params.get('threshold'));
   const form = h('div', { id: 'review-decision' });
   const open = (item: ReviewItem) => {
     const subject = item.cluster_id !== null ? { cluster_id: item.cluster_id } : { account_id: item.account_id };
-    form.replaceChildren(h('p', {}, `Item ${item.position}: `, item.why), decisionPanel(subject, () => void reviewView(main)));
+    form.replaceChildren(h('p', {}, `Item ${item.position}: `, item.why), decisionPanel(subject, () => void reviewView(main, params)));
     form.scrollIntoView();
   };
   const subject = (item: ReviewItem) => item.cluster_id !== null
@@ -29,5 +31,6 @@ export async function reviewView(main: HTMLElement): Promise<void> {
         h('td', {}, band(item.band)), h('td', { class: 'reasons' }, item.why),
         h('td', {}, item.decision ? `${item.decision} (${item.decided_by})` : ''),
         h('td', {}, h('button', { type: 'button', class: 'review-decide', onclick: () => open(item) }, 'Decide')))))),
-    form);
+    form,
+    precision);
 }

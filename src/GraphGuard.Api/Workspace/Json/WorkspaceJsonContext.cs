@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using GraphGuard.Api.Json;
+using GraphGuard.Storage.Review;
 
 namespace GraphGuard.Api.Workspace.Json;
 
@@ -20,4 +21,6 @@ namespace GraphGuard.Api.Workspace.Json;
 [JsonSerializable(typeof(UndoResultView))]
 [JsonSerializable(typeof(AuditView))]
 [JsonSerializable(typeof(ReviewQueueView))]
+[JsonSerializable(typeof(RunPrecision))]
+[JsonSerializable(typeof(ModelHealthView))]
 internal sealed partial class WorkspaceJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Text;
 using GraphGuard.Learning.Risk;
+using GraphGuard.Storage.Models;
 using GraphGuard.Storage.Pipeline;
 
 namespace GraphGuard.Jobs.Pipeline.Stages;
@@ -7,7 +8,8 @@ namespace GraphGuard.Jobs.Pipeline.Stages;
 /// <summary>
 /// Fits the risk model (XGBoost on the labeled accounts, calibrated) with the encoder the embeddings stage
 /// fitted for this run, and stores it (<c>risk_models</c>, <c>risk_model_files</c>) with the labels'
-/// fingerprint. Skipped when the embeddings stage fitted no encoder: the labels are unchanged and the run
+/// fingerprint. The reviewed labels of the review queues' random slices are held out (never trained on), so the release
+/// stage can judge every model on them. Skipped when the embeddings stage fitted no encoder: the labels are unchanged and the run
 /// scores with the latest model.
 /// </summary>
 internal sealed class TrainStage(RunCache cache) : IPipelineStage
@@ -31,6 +33,10 @@ internal sealed class TrainStage(RunCache cache) : IPipelineStage
         }
         var fingerprint = await RiskModelStore.LabelsFingerprintAsync(dataSource, ct).ConfigureAwait(false);
         var input = await cache.RiskInputAsync(context, ct).ConfigureAwait(false);
+        var held = await ModelReleaseStore.HeldOutLabelsAsync(dataSource, ct).ConfigureAwait(false);
+        var ids = input.Features.AccountIds;
+        var masked = input.Labels.Select((label, r) => held.ContainsKey(ids[r]) ? null : label).ToArray();
+        input = input with { Labels = masked };
         var version = $"risk-{DateTime.UtcNow:yyyyMMdd-HHmmss}-run{context.RunId}";
         var source = $"pipeline {context.Definition.Name}, run {context.RunId}";
         var (model, _) = RiskTrainer.Train(input, new RiskTrainingOptions(), encoder, version, source, context.Progress, ct);
@@ -44,6 +50,7 @@ internal sealed class TrainStage(RunCache cache) : IPipelineStage
         {
             ["model_version"] = version,
             ["labels_fingerprint"] = fingerprint,
+            ["held_out_reviewed"] = ids.Count(held.ContainsKey),
             ["features"] = model.FeatureNames.Count,
             ["rounds"] = s.Rounds,
             ["calibration"] = s.Calibration,
