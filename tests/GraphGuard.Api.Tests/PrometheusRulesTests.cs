@@ -23,11 +23,14 @@ public sealed partial class PrometheusRulesTests
     [Test]
     public async Task Every_metric_the_rules_watch_is_exposed()
     {
+        long run = 0;
         await using var host = await ServiceHost.StartAsync("rules", async db =>
         {
             await ScoringWorld.CreateAsync(db);
-            await ScoringWorld.PublishAsync(db, await ScoringWorld.ScoredRunAsync(db, "m-1", i => 0.3f));
+            run = await ScoringWorld.ScoredRunAsync(db, "m-1", i => 0.3f);
+            await ScoringWorld.PublishAsync(db, run);
         });
+        await host.WaitForRunAsync(run);
         using var client = host.Client();
         var exposed = MetricName().Matches(await client.GetStringAsync("/metrics")).Select(m => m.Value).ToHashSet();
         var watched = MetricName().Matches(await File.ReadAllTextAsync(RulesFile)).Select(m => m.Value).Distinct().ToList();

@@ -112,8 +112,8 @@ public sealed class ReleaseStageTests
     [Test, Order(3)]
     public async Task A_challenger_trained_on_more_true_labels_is_released()
     {
+        await Count("with gone as (delete from labels where source = 'poison' returning 1) select count(*) from gone");
         await using (var truth = _db.CreateCommand("""
-            delete from labels where source = 'poison';
             insert into labels (account_id, label, source, ts)
             select e.id, case when e.external_id = any($1) then 'abusive' else 'benign' end, 'audit', now()
             from entities e where e.kind = 1 and e.id not in (select account_id from labels where source = 'analyst') and e.id % 5 = 0
