@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using GraphGuard.Core.Synthetic;
 using GraphGuard.Core.Synthetic.Scenarios;
+using GraphGuard.Jobs.Scheduling;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -21,10 +22,12 @@ internal static class GenerateCommand
         var gzip = new Option<bool>("--gzip") { Description = "Write .csv.gz files" };
         var scenario = new Option<string?>("--scenario") { Description = "Plant scenario-library families instead of the classic patterns: all, abuse, organic or names, comma-separated" };
         var difficulty = new Option<ScenarioDifficulty>("--difficulty") { Description = "How hard scenario campaigns hide: Default or Hard", DefaultValueFactory = _ => ScenarioDifficulty.Default };
+        var shift = new Option<double>("--profile-shift") { Description = "Population shift: profiles' bio length and display-name digits times this (1: none)", DefaultValueFactory = _ => 1 };
+        var labelDelay = new Option<string?>("--label-delay") { Description = "Label delay: every label arrives this much later, e.g. 14d (none by default)" };
         var json = CommonOptions.Json();
         var command = new Command("generate", "Write a realistic synthetic world (format v1) with planted campaigns, plus truth.csv and lookalikes.csv")
         {
-            accounts, seed, output, abusiveRate, benignRate, badRows, gzip, scenario, difficulty, json,
+            accounts, seed, output, abusiveRate, benignRate, badRows, gzip, scenario, difficulty, shift, labelDelay, json,
         };
         CliAction.Set(command, async (parse, ct) =>
         {
@@ -37,6 +40,10 @@ internal static class GenerateCommand
                 BadRows = parse.GetValue(badRows),
                 Scenarios = parse.GetValue(scenario) is { } spec ? ScenarioLibrary.Select(spec) : [],
                 Difficulty = parse.GetValue(difficulty),
+                ProfileShift = parse.GetValue(shift),
+                LabelDelay = parse.GetValue(labelDelay) is { } delay
+                    ? PipelineDefinitionFile.TryParseDuration(delay, out var d) ? d : throw new ArgumentException($"--label-delay: '{delay}' is not a duration like 12h, 14d or 2w")
+                    : TimeSpan.Zero,
             };
             options.Validate();
             var dir = parse.GetValue(output)!.FullName;

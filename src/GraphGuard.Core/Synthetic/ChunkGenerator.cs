@@ -135,13 +135,14 @@ internal sealed partial class ChunkGenerator
         // Profile features lean only slightly towards abuse: farms fill profiles in too.
         bool abusive = campaign is not null;
         row.Comma();
-        row.Int(_random.Chance(abusive ? 0.4 : 0.3) ? 0 : Math.Min(150, (int)_random.LogNormal(abusive ? 35 : 45, 0.7)));
+        var shift = _plan.Options.ProfileShift;
+        row.Int((int)Math.Round(shift * (_random.Chance(abusive ? 0.4 : 0.3) ? 0 : Math.Min(150, (int)_random.LogNormal(abusive ? 35 : 45, 0.7)))));
         row.Comma();
         row.Int(_random.Chance(abusive ? 0.65 : 0.78) ? 1 : 0);
         row.Comma();
         row.Int(_random.Chance(abusive ? 0.5 : 0.62) ? 1 : 0);
         row.Comma();
-        row.Int(_random.Chance(abusive ? 0.4 : 0.55) ? 0 : _random.Between(1, abusive ? 7 : 5));
+        row.Int((int)Math.Round(shift * (_random.Chance(abusive ? 0.4 : 0.55) ? 0 : _random.Between(1, abusive ? 7 : 5))));
         row.EndRow();
     }
 
@@ -208,7 +209,7 @@ internal sealed partial class ChunkGenerator
             row.Raw(_random.Chance(0.8) ? ",benign,review,"u8 : ",benign,appeal,"u8);
         }
 
-        row.Timestamp(_random.Between(from, WorldClock.End));
+        row.Timestamp(_random.Between(from, WorldClock.End) + (int)options.LabelDelay.TotalSeconds);
         row.EndRow();
     }
 

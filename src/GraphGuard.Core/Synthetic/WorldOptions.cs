@@ -33,6 +33,16 @@ public sealed record WorldOptions
     /// <summary>How hard the scenario families try to hide.</summary>
     public Scenarios.ScenarioDifficulty Difficulty { get; init; }
 
+    /// <summary>
+    /// A population shift: the sign-up flow changed, and every profile's bio length and display-name digits are this many
+    /// times what they would be (1: no shift). Applied after the random draws, so a shifted world differs from the same
+    /// seed's unshifted one in those two fields only.
+    /// </summary>
+    public double ProfileShift { get; init; } = 1;
+
+    /// <summary>A label delay: every label's time is this much later than when the account was judged (0: none).</summary>
+    public TimeSpan LabelDelay { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option out of range.</summary>
     public void Validate()
     {
@@ -52,6 +62,14 @@ public sealed record WorldOptions
 
         CheckRate(AbusiveLabelRate, nameof(AbusiveLabelRate));
         CheckRate(BenignLabelRate, nameof(BenignLabelRate));
+        if (ProfileShift is < 0.1 or > 10 || double.IsNaN(ProfileShift))
+        {
+            throw new ArgumentException($"ProfileShift must be between 0.1 and 10, got {ProfileShift}.", nameof(ProfileShift));
+        }
+        if (LabelDelay < TimeSpan.Zero || LabelDelay > TimeSpan.FromDays(365))
+        {
+            throw new ArgumentException($"LabelDelay must be between 0 and 365 days, got {LabelDelay}.", nameof(LabelDelay));
+        }
         if (BadRows < 0 || BadRows > Accounts)
         {
             throw new ArgumentException(
