@@ -22,6 +22,7 @@ public static class WilsonInterval
         var z2 = z * z;
         var centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         var half = z / (1 + z2 / n) * Math.Sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // At p = 0 or 1 the interval ends exactly at 0 or 1; rounding would leave it a hair short of the proportion itself.
+        return (successes <= 0 ? 0 : Math.Max(0, centre - half), successes >= n ? 1 : Math.Min(1, centre + half));
     }
 }
