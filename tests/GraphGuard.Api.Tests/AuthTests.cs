@@ -1,5 +1,6 @@
 using System.Net;
 using GraphGuard.Api.Security;
+using GraphGuard.Tests.Shared;
 
 namespace GraphGuard.Api.Tests;
 

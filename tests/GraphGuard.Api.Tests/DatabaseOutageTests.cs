@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using GraphGuard.Api.Security;
+using GraphGuard.Tests.Shared;
 using Microsoft.Extensions.Logging;
 
 namespace GraphGuard.Api.Tests;

@@ -5,6 +5,7 @@ using GraphGuard.Api.Json;
 using GraphGuard.Api.Security;
 using GraphGuard.Core.Graph;
 using GraphGuard.Storage.Snapshots;
+using GraphGuard.Tests.Shared;
 using Npgsql;
 
 namespace GraphGuard.Api.Tests;

@@ -1,4 +1,4 @@
-namespace GraphGuard.Api.Tests;
+namespace GraphGuard.Tests.Shared;
 
 /// <summary>Polls a condition the service reaches asynchronously (a NOTIFY handled, a run loaded), failing after a deadline.</summary>
 internal static class Eventually
