@@ -1,5 +1,5 @@
 using GraphGuard.Storage.Pipeline;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using GraphGuard.Workflows.Pipeline;
 using Npgsql;
 
