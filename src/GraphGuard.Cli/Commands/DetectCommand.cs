@@ -26,6 +26,7 @@ internal static class DetectCommand
                 return 0;
             }
             AnsiConsole.MarkupLine($"detection run [bold]{outcome.RunId}[/]: {summary.Clusters:N0} clusters, {summary.FlaggedAccounts:N0} accounts flagged in {summary.TotalSeconds} s");
+            AnsiConsole.MarkupLine($"campaigns: {summary.CampaignsContinued:N0} seen in the previous run, {summary.CampaignsNew:N0} new");
             AnsiConsole.MarkupLine(Markup.Escape("clusters per detector: " + string.Join(", ", summary.ByDetector.Select(d => $"{d.Key} {d.Value}"))));
             AnsiConsole.MarkupLine(Markup.Escape($"seconds: load {summary.LoadSeconds}, " + string.Join(", ", summary.Seconds.Select(s => $"{s.Key} {s.Value}"))));
             AnsiConsole.MarkupLine($"[grey]read them with: graphguard clusters list --detection-run {outcome.RunId}[/]");
