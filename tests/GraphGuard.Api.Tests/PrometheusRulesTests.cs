@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Api.Tests;
 
@@ -27,8 +27,8 @@ public sealed partial class PrometheusRulesTests
         await using var host = await ServiceHost.StartAsync("rules", async db =>
         {
             await ScoringWorld.CreateAsync(db);
-            run = await ScoringWorld.ScoredRunAsync(db, "m-1", i => 0.3f);
-            await ScoringWorld.PublishAsync(db, run);
+            run = await PublishedRun.ScoredAsync(db, "m-1", i => 0.3f);
+            await PublishedRun.PublishAsync(db, run);
         });
         await host.WaitForRunAsync(run);
         using var client = host.Client();

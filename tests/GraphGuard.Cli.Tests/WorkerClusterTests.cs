@@ -1,5 +1,5 @@
 using System.Globalization;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Cli.Tests;
@@ -14,7 +14,7 @@ public sealed class WorkerClusterTests
 {
     private static int Stages => GraphGuard.Jobs.Pipeline.PipelineStages.Names.Count;
 
-    private GeneratedWorld _world = null!;
+    private WorldDatabase _world = null!;
     private string _jobs = null!;
     private WorkerCluster _cluster = null!;
 
@@ -24,7 +24,7 @@ public sealed class WorkerClusterTests
     [OneTimeSetUp]
     public async Task GenerateAndIngestAWorld()
     {
-        _world = await GeneratedWorld.CreateAsync("workers", accounts: 2000, seed: 21);
+        _world = await WorldDatabase.CreateAsync("workers", accounts: 2000, seed: 21);
         _jobs = Directory.CreateTempSubdirectory("graphguard-jobs-").FullName;
         // Never due on its own (29 February at 03:00): every run here is fired through the store.
         await File.WriteAllTextAsync(Path.Combine(_jobs, "quick.json"), """

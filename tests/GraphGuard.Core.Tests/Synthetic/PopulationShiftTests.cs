@@ -1,5 +1,6 @@
 using System.Globalization;
 using GraphGuard.Core.Synthetic;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Core.Tests.Synthetic;
 
@@ -13,8 +14,8 @@ public sealed class PopulationShiftTests
     {
         var plain = GeneratedWorld.Generate(new WorldOptions { Accounts = 2_000, Seed = 9 });
         var shifted = GeneratedWorld.Generate(new WorldOptions { Accounts = 2_000, Seed = 9, ProfileShift = 3 });
-        var a = plain.Table(WorldStreams.AccountsFile);
-        var b = shifted.Table(WorldStreams.AccountsFile);
+        var a = CsvTable.Parse(plain.Files[WorldStreams.AccountsFile]);
+        var b = CsvTable.Parse(shifted.Files[WorldStreams.AccountsFile]);
         Assert.That(b.Rows, Has.Count.EqualTo(a.Rows.Count));
         foreach (var column in a.Header)
         {
@@ -39,8 +40,8 @@ public sealed class PopulationShiftTests
     [Test]
     public void A_label_delay_moves_every_label_later_by_that_much()
     {
-        var plain = GeneratedWorld.Generate(new WorldOptions { Accounts = 2_000, Seed = 9 }).Table(WorldStreams.LabelsFile);
-        var late = GeneratedWorld.Generate(new WorldOptions { Accounts = 2_000, Seed = 9, LabelDelay = TimeSpan.FromDays(14) }).Table(WorldStreams.LabelsFile);
+        var plain = CsvTable.Parse(GeneratedWorld.Generate(new WorldOptions { Accounts = 2_000, Seed = 9 }).Files[WorldStreams.LabelsFile]);
+        var late = CsvTable.Parse(GeneratedWorld.Generate(new WorldOptions { Accounts = 2_000, Seed = 9, LabelDelay = TimeSpan.FromDays(14) }).Files[WorldStreams.LabelsFile]);
         var ts = plain.Column("ts");
         Assert.That(late.Rows, Has.Count.EqualTo(plain.Rows.Count).And.Count.GreaterThan(0));
         Assert.That(plain.Rows.Zip(late.Rows).Select(p => DateTime.Parse(p.Second[ts], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)

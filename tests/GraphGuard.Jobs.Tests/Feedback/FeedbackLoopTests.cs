@@ -5,7 +5,7 @@ using GraphGuard.Jobs.Tests.Pipeline;
 using GraphGuard.Storage.Drift;
 using GraphGuard.Storage.Ingest;
 using GraphGuard.Storage.Review;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Jobs.Tests.Feedback;

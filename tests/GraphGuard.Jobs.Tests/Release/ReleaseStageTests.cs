@@ -3,7 +3,7 @@ using GraphGuard.Core.Synthetic;
 using GraphGuard.Jobs.Pipeline;
 using GraphGuard.Jobs.Tests.Pipeline;
 using GraphGuard.Learning.Release;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Jobs.Tests.Release;

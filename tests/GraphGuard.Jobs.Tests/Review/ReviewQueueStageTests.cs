@@ -1,7 +1,7 @@
 using GraphGuard.Core.Review;
 using GraphGuard.Jobs.Pipeline;
 using GraphGuard.Jobs.Tests.Pipeline;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Jobs.Tests.Review;
