@@ -36,6 +36,10 @@ public static class EvidenceSentence
             EvidenceKind.Takeover =>
                 $"{N(e["accounts"])} accounts, {N(e["median_age_days"])} days old on average, moved within {R(e["hours"])} hours onto {N(e["shared"])} devices or IPs " +
                 $"none of them had used before, and then acted on {N(e["new_targets"])} targets they had never touched; e.g. {example}",
+            EvidenceKind.ReusedMedia =>
+                $"{N(e["accounts"])} accounts posted the same {N(e["clips"])} clips {N(e["copies"])} times with small edits (copies up to {N(e["max_bits"])} bits apart); " +
+                $"accounts posting media independently, each clip as popular as it is, would share so many with odds of 1 in 10^{N(e["log10_odds"])} per pair " +
+                $"(bar 10^{N(e["threshold_log10"])}); e.g. {example}",
             EvidenceKind.OrganicExplanation =>
                 $"organic explanation weighed: {Explanation(e)}",
             EvidenceKind.LowTrust =>
