@@ -50,6 +50,9 @@ public sealed class AnalystTests
         var first = list.GetProperty("clusters")[0];
         Assert.That(first.GetProperty("headline").GetString(), Is.EqualTo("All 3 accounts logged in from device d1."));
         Assert.That(first.GetProperty("size").GetInt32(), Is.EqualTo(3));
+        var campaign = first.GetProperty("campaign");
+        Assert.That((campaign.GetProperty("first_size").GetInt32(), campaign.GetProperty("runs").GetInt32(), campaign.GetProperty("joined").GetInt32()), Is.EqualTo((3, 1, 3)));
+        Assert.That(campaign.GetProperty("growth").ValueKind, Is.EqualTo(JsonValueKind.Null), "a campaign new in this run has no growth");
 
         Assert.That(Ids(await JsonAsync("/v1/clusters?order=size")), Is.EqualTo(new[] { _infrastructure, _lockstep }));
         Assert.That(Ids(await JsonAsync("/v1/clusters?detector=lockstep")), Is.EqualTo(new[] { _lockstep }));

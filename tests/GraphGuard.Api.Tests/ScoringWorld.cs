@@ -55,10 +55,14 @@ internal static class ScoringWorld
     public static async Task<long> ClusterAsync(NpgsqlDataSource dataSource, long runId, string[] detectors, float score, int[] core, int[] periphery)
     {
         var detection = await ScalarAsync(dataSource, "insert into detection_runs (pipeline_run_id) values ($1) returning detection_run_id", runId);
+        var campaign = await ScalarAsync(dataSource, """
+            insert into campaigns (first_seen_run, first_seen, first_size, last_seen_run, last_seen)
+            values ($1, '2026-01-06', $2, $1, '2026-01-06') returning campaign_id
+            """, (int)detection, core.Length + periphery.Length);
         var clusterId = await ScalarAsync(dataSource, """
-            insert into clusters (detection_run_id, detectors, size, core_size, score, first_activity, last_activity)
-            values ($1, $2, $3, $4, $5, '2026-01-03', '2026-01-05') returning cluster_id
-            """, (int)detection, detectors, core.Length + periphery.Length, core.Length, score);
+            insert into clusters (detection_run_id, detectors, size, core_size, score, first_activity, last_activity, campaign_id, joined)
+            values ($1, $2, $3, $4, $5, '2026-01-03', '2026-01-05', $6, $3) returning cluster_id
+            """, (int)detection, detectors, core.Length + periphery.Length, core.Length, score, campaign);
         await ExecAsync(dataSource, """
             insert into cluster_members (cluster_id, account_id, role)
             select $1, unnest($2::integer[]), 'core' union all select $1, unnest($3::integer[]), 'periphery'

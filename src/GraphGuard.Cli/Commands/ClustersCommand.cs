@@ -35,10 +35,11 @@ internal static class ClustersCommand
                 JsonOutput.Write(new { detection_run_id = runId, clusters });
                 return 0;
             }
-            var table = new Table().AddColumns("id", "score", "size", "core", "detectors", "first activity", "last activity", "headline");
+            var table = new Table().AddColumns("id", "campaign", "score", "size", "growth", "core", "detectors", "first activity", "last activity", "headline");
             foreach (var c in clusters)
             {
-                table.AddRow(c.ClusterId.ToString(), $"{c.Score:0.00}", c.Size.ToString("N0"), c.CoreSize.ToString("N0"), Markup.Escape(string.Join("|", c.Detectors)),
+                table.AddRow(c.ClusterId.ToString(), c.Campaign.CampaignId.ToString(), $"{c.Score:0.00}", c.Size.ToString("N0"), c.Growth is { } g ? $"{g:+#,0;-#,0;0}" : "new",
+                    c.CoreSize.ToString("N0"), Markup.Escape(string.Join("|", c.Detectors)),
                     $"{c.FirstActivity:yyyy-MM-dd HH:mm}", $"{c.LastActivity:yyyy-MM-dd HH:mm}", Markup.Escape(c.Headline));
             }
             AnsiConsole.MarkupLine($"detection run {runId}: {clusters.Count} clusters");
@@ -71,6 +72,7 @@ internal static class ClustersCommand
             var s = detail.Summary;
             AnsiConsole.MarkupLine($"cluster [bold]{s.ClusterId}[/] (run {s.DetectionRunId}): score {s.Score:0.00}, {s.Size:N0} accounts ({s.CoreSize:N0} core), " +
                 $"found by {Markup.Escape(string.Join(", ", s.Detectors))}; active {s.FirstActivity:yyyy-MM-dd HH:mm} to {s.LastActivity:yyyy-MM-dd HH:mm}");
+            AnsiConsole.MarkupLine(Markup.Escape(CampaignLine(s)));
             foreach (var e in detail.Evidence)
             {
                 AnsiConsole.MarkupLine($"  - {Markup.Escape(e.Sentence)}");
@@ -83,6 +85,19 @@ internal static class ClustersCommand
         });
         return command;
     }
+
+    /// <summary>The campaign's history in one line: first and last seen, and what changed since the previous run.</summary>
+    private static string CampaignLine(ClusterSummary s)
+    {
+        var k = s.Campaign;
+        var seen = $"campaign {k.CampaignId}: first seen {k.FirstSeen:yyyy-MM-dd HH:mm} (run {Run(k.FirstSeenRun)}, {k.FirstSize:N0} accounts), " +
+            $"last seen {k.LastSeen:yyyy-MM-dd HH:mm} (run {Run(k.LastSeenRun)}), found by {k.Runs:N0} stored run(s)";
+        return s.Growth is { } growth
+            ? $"{seen}; since the previous run {growth:+#,0;-#,0;0} accounts ({k.PreviousSize:N0} in cluster {k.PreviousClusterId?.ToString() ?? "since deleted"}): {k.Joined:N0} joined, {k.Left:N0} left"
+            : $"{seen}; new in this run";
+    }
+
+    private static string Run(int? run) => run?.ToString() ?? "since deleted";
 
     private static Command Export()
     {

@@ -24,6 +24,8 @@ internal static class DetectCommand
             {
                 detection_run_id = outcome.RunId,
                 clusters = clusters.Count,
+                campaigns_continued = outcome.Stored.ContinuedCampaigns,
+                campaigns_new = outcome.Stored.NewCampaigns,
                 flagged_accounts = clusters.SelectMany(c => c.Members).Distinct().Count(),
                 by_detector = clusters.SelectMany(c => c.Detectors).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count()),
                 seconds = outcome.Report.Timings.ToDictionary(t => t.Step, t => Math.Round(t.Elapsed.TotalSeconds, 2)),
@@ -36,6 +38,7 @@ internal static class DetectCommand
                 return 0;
             }
             AnsiConsole.MarkupLine($"detection run [bold]{outcome.RunId}[/]: {summary.clusters:N0} clusters, {summary.flagged_accounts:N0} accounts flagged in {summary.total_seconds} s");
+            AnsiConsole.MarkupLine($"campaigns: {summary.campaigns_continued:N0} seen in the previous run, {summary.campaigns_new:N0} new");
             AnsiConsole.MarkupLine(Markup.Escape("clusters per detector: " + string.Join(", ", summary.by_detector.Select(d => $"{d.Key} {d.Value}"))));
             AnsiConsole.MarkupLine(Markup.Escape($"seconds: load {summary.load_seconds}, " + string.Join(", ", summary.seconds.Select(s => $"{s.Key} {s.Value}"))));
             AnsiConsole.MarkupLine($"[grey]read them with: graphguard clusters list --detection-run {outcome.RunId}[/]");

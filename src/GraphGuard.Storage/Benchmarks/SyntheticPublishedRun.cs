@@ -57,10 +57,14 @@ public static class SyntheticPublishedRun
             var detection = (int)(await Sql.ScalarAsync(connection, "insert into detection_runs (pipeline_run_id) values ($1) returning detection_run_id", ct, run)
                 .ConfigureAwait(false))!;
             await Sql.ExecuteAsync(connection, """
-                with made as (
-                    insert into clusters (detection_run_id, detectors, size, core_size, score)
-                    select $1, case when k % 3 = 0 then array['lockstep', 'shared_infrastructure'] else array['lockstep'] end, 20, 15, (0.5 + (k % 50) / 100.0)::real
-                    from generate_series(0, $2 - 1) k returning cluster_id),
+                with started as (
+                    insert into campaigns (first_seen_run, first_seen, first_size, last_seen_run, last_seen)
+                    select $1, now(), 20, $1, now() from generate_series(0, $2 - 1) returning campaign_id),
+                made as (
+                    insert into clusters (detection_run_id, detectors, size, core_size, score, campaign_id, joined)
+                    select $1, case when k % 3 = 0 then array['lockstep', 'shared_infrastructure'] else array['lockstep'] end, 20, 15, (0.5 + (k % 50) / 100.0)::real,
+                           campaign_id, 20
+                    from (select campaign_id, row_number() over (order by campaign_id) - 1 as k from started) s returning cluster_id),
                 numbered as (select cluster_id, row_number() over (order by cluster_id) - 1 as k from made)
                 insert into cluster_members (cluster_id, account_id, role)
                 select cluster_id, (k * 1000 + m + 1)::int, case when m < 15 then 'core' else 'periphery' end

@@ -12,8 +12,12 @@ public static class ClusterQueries
 {
     private const string SummaryColumns = """
         c.cluster_id, c.detection_run_id, c.detectors, c.size, c.core_size, c.score, c.first_activity, c.last_activity,
-        coalesce((select sentence from cluster_evidence e where e.cluster_id = c.cluster_id order by ordinal limit 1), ''), d.pipeline_run_id
+        coalesce((select sentence from cluster_evidence e where e.cluster_id = c.cluster_id order by ordinal limit 1), ''), d.pipeline_run_id,
+        k.campaign_id, k.first_seen_run, k.first_seen, k.first_size, k.last_seen_run, k.last_seen,
+        (select count(*)::integer from clusters o where o.campaign_id = c.campaign_id), c.previous_cluster_id, c.previous_size, c.joined, c."left"
         """;
+
+    private const string SummaryFrom = "clusters c join detection_runs d using (detection_run_id) join campaigns k using (campaign_id)";
 
     /// <summary>The latest detection run's id, or null when there is none.</summary>
     public static async Task<int?> LatestRunAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
@@ -26,7 +30,7 @@ public static class ClusterQueries
     public static async Task<List<ClusterSummary>> ListAsync(NpgsqlDataSource dataSource, int detectionRunId, string? detector, int limit, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand($"""
-            select {SummaryColumns} from clusters c join detection_runs d using (detection_run_id)
+            select {SummaryColumns} from {SummaryFrom}
             where c.detection_run_id = $1 and ($2::text is null or $2 = any(c.detectors))
             order by c.score desc, c.size desc, c.cluster_id limit $3
             """);
@@ -49,7 +53,7 @@ public static class ClusterQueries
         var order = bySize ? "c.size desc, c.score desc" : "c.score desc, c.size desc";
         await using var cmd = dataSource.CreateCommand($"""
             select {SummaryColumns}, count(*) over ()
-            from clusters c join detection_runs d using (detection_run_id)
+            from {SummaryFrom}
             where d.pipeline_run_id = $1 and ($2::text is null or $2 = any(c.detectors))
             order by {order}, c.cluster_id limit $3 offset $4
             """);
@@ -64,7 +68,7 @@ public static class ClusterQueries
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 page.Add(Summary(reader));
-                total = (int)reader.GetInt64(10);
+                total = (int)reader.GetInt64(21);
             }
         }
         if (page.Count == 0 && offset > 0)
@@ -77,7 +81,7 @@ public static class ClusterQueries
     /// <summary>One cluster's summary, or null when there is no such cluster.</summary>
     public static async Task<ClusterSummary?> SummaryAsync(NpgsqlDataSource dataSource, long clusterId, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"select {SummaryColumns} from clusters c join detection_runs d using (detection_run_id) where c.cluster_id = $1");
+        await using var cmd = dataSource.CreateCommand($"select {SummaryColumns} from {SummaryFrom} where c.cluster_id = $1");
         cmd.Parameters.Add(new NpgsqlParameter { Value = clusterId });
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? Summary(reader) : null;
@@ -156,5 +160,7 @@ public static class ClusterQueries
 
     private static ClusterSummary Summary(NpgsqlDataReader r) => new(
         r.GetInt64(0), r.GetInt32(1), (string[])r[2], r.GetInt32(3), r.GetInt32(4), r.GetFloat(5),
-        r.IsDBNull(6) ? null : r.GetDateTime(6), r.IsDBNull(7) ? null : r.GetDateTime(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetInt64(9));
+        r.IsDBNull(6) ? null : r.GetDateTime(6), r.IsDBNull(7) ? null : r.GetDateTime(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetInt64(9),
+        new CampaignHistory(r.GetInt64(10), r.IsDBNull(11) ? null : r.GetInt32(11), r.GetDateTime(12), r.GetInt32(13), r.IsDBNull(14) ? null : r.GetInt32(14),
+            r.GetDateTime(15), r.GetInt32(16), r.IsDBNull(17) ? null : r.GetInt64(17), r.IsDBNull(18) ? null : r.GetInt32(18), r.GetInt32(19), r.GetInt32(20)));
 }

@@ -14,20 +14,20 @@ public static class ClusterStore
     /// <summary><c>feature_runs.kind</c> of the detectors' features within a pipeline run.</summary>
     public const string DetectorFeaturesKind = "detectors";
 
-    /// <summary>Stores a report as a new detection run (its features as a feature run first); returns the run id.</summary>
-    public static Task<int> WriteAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
+    /// <summary>Stores a report as a new detection run (its features as a feature run first), each cluster in its campaign (<see cref="CampaignTracking"/>).</summary>
+    public static Task<StoredDetectionRun> WriteAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
         SnapshotWindow window, CancellationToken ct = default) =>
         WriteAsync(dataSource, report, graph, accounts, window, null, ct);
 
     /// <summary>
     /// Stores a report as the detection run of a pipeline run (its features as the run's <c>detectors</c>
-    /// feature run), replacing the ones the pipeline run had; returns the detection run id.
+    /// feature run), replacing the ones the pipeline run had: storing the same run again gives the same campaigns.
     /// </summary>
-    public static Task<int> ReplaceForPipelineRunAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
+    public static Task<StoredDetectionRun> ReplaceForPipelineRunAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
         SnapshotWindow window, long pipelineRunId, CancellationToken ct = default) =>
         WriteAsync(dataSource, report, graph, accounts, window, pipelineRunId, ct);
 
-    private static async Task<int> WriteAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
+    private static async Task<StoredDetectionRun> WriteAsync(NpgsqlDataSource dataSource, DetectionReport report, InteractionGraph graph, AccountIndex accounts,
         SnapshotWindow window, long? pipelineRunId, CancellationToken ct)
     {
         var featureRun = pipelineRunId is { } pipelineRun
@@ -36,9 +36,16 @@ public static class ClusterStore
         var names = await EntityNames.LoadAsync(dataSource, report.Clusters.SelectMany(c => c.Evidence).SelectMany(e => e.Examples), ct).ConfigureAwait(false);
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        int? replaced = null;
         if (pipelineRunId is not null)
         {
-            await using var delete = new NpgsqlCommand("delete from detection_runs where pipeline_run_id = $1", connection) { Parameters = { new() { Value = pipelineRunId.Value } } };
+            await using var find = new NpgsqlCommand("select detection_run_id from detection_runs where pipeline_run_id = $1", connection) { Parameters = { new() { Value = pipelineRunId.Value } } };
+            replaced = await find.ExecuteScalarAsync(ct).ConfigureAwait(false) as int?;
+        }
+        var campaigns = await CampaignTracking.BeginAsync(connection, replaced, ct).ConfigureAwait(false);
+        if (replaced is not null)
+        {
+            await using var delete = new NpgsqlCommand("delete from detection_runs where detection_run_id = $1", connection) { Parameters = { new() { Value = replaced.Value } } };
             await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
         int runId;
@@ -56,12 +63,17 @@ public static class ClusterStore
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)pipelineRunId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
             runId = (int)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
         }
+        var assignments = campaigns.Assign([.. report.Clusters.Select(c => c.Members.Select(a => accounts.Nodes[a]).Order().ToArray())]);
         var ids = new List<long>();
-        foreach (var cluster in report.Clusters)
+        for (var c = 0; c < report.Clusters.Count; c++)
         {
+            var (cluster, assignment) = (report.Clusters[c], assignments[c]);
+            var campaign = assignment.CampaignId ?? await CampaignTracking.StartAsync(connection, runId, cluster.Members.Length, ct).ConfigureAwait(false);
+            assignments[c] = assignment with { CampaignId = campaign };
             await using var insert = new NpgsqlCommand("""
-                insert into clusters (detection_run_id, detectors, size, core_size, score, first_activity, last_activity)
-                values ($1, $2, $3, $4, $5, $6, $7) returning cluster_id
+                insert into clusters (detection_run_id, detectors, size, core_size, score, first_activity, last_activity,
+                    campaign_id, previous_cluster_id, previous_size, joined, "left")
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning cluster_id
                 """, connection);
             insert.Parameters.Add(new NpgsqlParameter { Value = runId });
             insert.Parameters.Add(new NpgsqlParameter { Value = cluster.Detectors.ToArray() });
@@ -70,6 +82,11 @@ public static class ClusterStore
             insert.Parameters.Add(new NpgsqlParameter { Value = (float)cluster.Score });
             insert.Parameters.Add(new NpgsqlParameter { Value = graph.At(cluster.FirstActivity), NpgsqlDbType = NpgsqlDbType.TimestampTz });
             insert.Parameters.Add(new NpgsqlParameter { Value = graph.At(cluster.LastActivity), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(new NpgsqlParameter { Value = campaign });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)assignment.PreviousClusterId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)assignment.PreviousSize ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+            insert.Parameters.Add(new NpgsqlParameter { Value = assignment.Joined });
+            insert.Parameters.Add(new NpgsqlParameter { Value = assignment.Left });
             ids.Add((long)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!);
         }
         await using (var members = await connection.BeginBinaryImportAsync("copy cluster_members (cluster_id, account_id, role) from stdin (format binary)", ct).ConfigureAwait(false))
@@ -106,7 +123,8 @@ public static class ClusterStore
             }
             await evidence.CompleteAsync(ct).ConfigureAwait(false);
         }
+        await campaigns.FinishAsync(connection, runId, assignments, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        return runId;
+        return new StoredDetectionRun(runId, assignments.Count(a => a.PreviousClusterId is not null), assignments.Count(a => a.PreviousClusterId is null));
     }
 }

@@ -1,10 +1,10 @@
-using GraphGuard.Storage.Detection;
+using GraphGuard.Workflows.Detection;
 
 namespace GraphGuard.Jobs.Pipeline.Stages;
 
 /// <summary>
-/// The coordination detectors over the snapshot: clusters with evidence (the run's detection run, for
-/// analysts) and per-account detector features (the run's <c>detectors</c> feature run, for the model).
+/// The coordination detectors over the snapshot: clusters with evidence in their campaigns (the run's detection
+/// run, for analysts) and per-account detector features (the run's <c>detectors</c> feature run, for the model).
 /// </summary>
 internal sealed class DetectStage(RunCache cache) : IPipelineStage
 {
@@ -13,22 +13,16 @@ internal sealed class DetectStage(RunCache cache) : IPipelineStage
     public async Task<StageOutcome> RunAsync(StageContext context, CancellationToken ct)
     {
         var snapshot = await cache.SnapshotAsync(context, ct).ConfigureAwait(false);
-        var report = snapshot.Detect(new Forward(context.Progress));
-        ct.ThrowIfCancellationRequested();
-        context.Progress.Report("storing clusters");
-        var detectionRun = await ClusterStore.ReplaceForPipelineRunAsync(context.DataSource, report, snapshot.Graph, snapshot.Accounts, snapshot.Window, context.RunId, ct).ConfigureAwait(false);
+        var (stored, report) = await DetectionWorkflow.DetectAndStoreAsync(context.DataSource, snapshot, context.RunId, context.Progress, ct).ConfigureAwait(false);
         cache.DetectorFeatures = report.Features;
         return new StageOutcome(report.Clusters.Count, new Dictionary<string, object?>
         {
-            ["detection_run_id"] = detectionRun,
+            ["detection_run_id"] = stored.RunId,
             ["clusters"] = report.Clusters.Count,
             ["members"] = report.Clusters.Sum(c => c.Members.Length),
+            ["campaigns_continued"] = stored.ContinuedCampaigns,
+            ["campaigns_new"] = stored.NewCampaigns,
             ["detector_features"] = report.Features.ColumnCount,
         });
-    }
-
-    private sealed class Forward(IProgress<string> progress) : IProgress<string>
-    {
-        public void Report(string value) => progress.Report($"detector: {value}");
     }
 }
