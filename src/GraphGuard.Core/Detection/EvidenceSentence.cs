@@ -23,7 +23,7 @@ public static class EvidenceSentence
                 $"(density {R(e["density"])}, {R(e["lift"])}x the graph's); {example} is among the targets",
             EvidenceKind.NearDuplicateContent =>
                 $"{N(e["accounts"])} accounts posted {N(e["items"])} near-identical texts (similarity at least {R(e["similarity"])}); " +
-                $"mean spam score {R(e["spam_mean"])}; e.g. {example}",
+                $"mean spam score {R(e["spam_mean"])}{ModelSpam(e)}; e.g. {example}",
             EvidenceKind.CreationBurst =>
                 $"{N(e["accounts"])} accounts were registered within {R(e["hours"])} hours on {N(e["shared"])} shared devices, IPs or phones, e.g. {example}",
             EvidenceKind.CoActivity =>
@@ -47,6 +47,9 @@ public static class EvidenceSentence
             _ => throw new ArgumentOutOfRangeException(nameof(evidence), e.Kind, "unknown evidence kind"),
         };
     }
+
+    private static string ModelSpam(Evidence e) =>
+        e.Numbers.ContainsKey("model_spam_mean") ? $", {R(e["model_spam_mean"])} by our own spam model" : "";
 
     private static string Explanation(Evidence e) => (int)e["reason"] switch
     {
