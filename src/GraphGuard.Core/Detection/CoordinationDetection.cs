@@ -17,6 +17,7 @@ public static class CoordinationDetection
         new DenseBlocks.DenseBlockDetector(options.DenseBlock),
         new Surprise.CoActivityDetector(options.CoActivity),
         new Surprise.ReciprocalFollowDetector(options.ReciprocalFollow),
+        new Surprise.TakeoverDetector(options.Takeover),
         new TrustPropagation(options.Trust),
     ];
 

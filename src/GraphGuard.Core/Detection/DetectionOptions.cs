@@ -19,6 +19,8 @@ public sealed record DetectionOptions
 
     public Surprise.ReciprocalFollowOptions ReciprocalFollow { get; init; } = new();
 
+    public Surprise.TakeoverOptions Takeover { get; init; } = new();
+
     public TrustOptions Trust { get; init; } = new();
 
     /// <summary>Clusters merge when their common members are at least this share of the smaller.</summary>

@@ -34,8 +34,10 @@ public static class EvidenceSentence
                 $"{N(e["accounts"])} accounts follow each other in a block of {N(e["mutual"])} mutual follows (each at least {N(e["core"])}), " +
                 $"where independent following would expect {R(e["expected"])}; e.g. {example}",
             EvidenceKind.Takeover =>
-                $"{N(e["accounts"])} accounts, {N(e["median_age_days"])} days old on average, moved within {R(e["hours"])} hours onto {N(e["shared"])} devices or IPs " +
-                $"none of them had used before, and then acted on {N(e["new_targets"])} targets they had never touched; e.g. {example}",
+                $"{N(e["accounts"])} accounts, {N(e["median_age_days"])} days old (median), moved within {R(e["hours"])} hours onto {N(e["shared"])} devices or IPs " +
+                $"none of them had used before, e.g. {example}; at the rate accounts take these up, {R(e["expected"])} would in that time " +
+                $"(odds 1 in 10^{N(e["log10_odds"])}, bar 10^{N(e["threshold_log10"])}); after the move each acted {R(e["rate_after"])} times a day (median) " +
+                $"against {R(e["rate_before"])} before, beyond its own earlier rates, and {N(e["new_targets"])} targets none of them had touched before got actions from two or more of them",
             EvidenceKind.ReusedMedia =>
                 $"{N(e["accounts"])} accounts posted the same {N(e["clips"])} clips {N(e["copies"])} times with small edits (copies up to {N(e["max_bits"])} bits apart); " +
                 $"accounts posting media independently, each clip as popular as it is, would share so many with odds of 1 in 10^{N(e["log10_odds"])} per pair " +
