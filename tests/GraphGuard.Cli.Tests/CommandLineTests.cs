@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Cli.Tests;
 

@@ -1,17 +1,17 @@
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Cli.Tests;
 
 /// <summary><c>graphguard run</c>, <c>runs</c> and <c>runs export</c> as real processes on a small generated world.</summary>
 public sealed class PipelineCommandTests
 {
-    private GeneratedWorld _world = null!;
+    private WorldDatabase _world = null!;
     private string _jobs = null!;
 
     [OneTimeSetUp]
     public async Task Generate()
     {
-        _world = await GeneratedWorld.CreateAsync("pipeline", 3_000, 23);
+        _world = await WorldDatabase.CreateAsync("pipeline", 3_000, 23);
         _jobs = Path.Combine(TestDatabase.RepositoryRoot(), "jobs");
     }
 

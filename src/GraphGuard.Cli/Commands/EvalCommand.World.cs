@@ -15,7 +15,7 @@ internal static partial class EvalCommand
     private static Func<ParseResult, CancellationToken, Task<int>?> WorldAction(Command eval, Option<bool> json)
     {
         var world = new Option<DirectoryInfo?>("--world") { Description = "Train the risk model on a generated world's labels and score its unlabeled accounts against truth.csv" };
-        var output = new Option<string?>("--out") { Description = "With --world: also save the trained model to this folder" };
+        var output = new Option<string?>("--out") { Description = "With --world: also save the trained model to this folder", HelpName = "dir" };
         var noEmbedding = new Option<bool>("--no-embedding") { Description = "With --world: leave the GraphSAGE embedding out" };
         eval.Add(world);
         eval.Add(output);

@@ -11,7 +11,7 @@ internal static class ExportCommand
 
     private static Command Neo4j()
     {
-        var output = new Option<string>("--out") { Description = "Folder to write nodes.csv, clusters.csv, relations.csv and members.csv into", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder to write nodes.csv, clusters.csv, relations.csv and members.csv into", Required = true, HelpName = "dir" };
         var command = new Command("neo4j", "Write the published run (accounts, entities, aggregated relations, clusters) as neo4j-admin import CSVs") { output };
         CliAction.Set(command, async (parse, ct) =>
         {

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using GraphGuard.Storage.Ingest;
+using GraphGuard.Workflows.Ingest;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -12,7 +14,7 @@ internal static class IngestCommand
         var directory = new Argument<DirectoryInfo>("DIR") { Description = "Folder with accounts.csv, events.csv, content.csv, content_signals.csv, labels.csv, content_labels.csv (each optional, .csv or .csv.gz)" };
         var batchRows = new Option<int>("--batch-rows") { Description = "Rows per committed batch", DefaultValueFactory = _ => new IngestOptions().BatchRows };
         var lanes = new Option<int>("--lanes") { Description = "Connections copying events in parallel", DefaultValueFactory = _ => new IngestOptions().Lanes };
-        var earliest = new Option<DateTime>("--earliest") { Description = "Rows dated before this UTC time are quarantined as implausible_timestamp", DefaultValueFactory = _ => IngestOptions.DefaultEarliestTimestamp };
+        var earliest = TimestampOption.Create("--earliest", $"Rows dated before this time (with its zone) are quarantined as implausible_timestamp; default {IngestOptions.DefaultEarliestTimestamp:yyyy-MM-ddTHH:mm:ssZ}");
         var tolerance = new Option<double>("--future-tolerance-hours") { Description = "How far past the clock a row's time may lie before it is implausible", DefaultValueFactory = _ => new IngestOptions().FutureTolerance.TotalHours };
         var json = CommonOptions.Json();
         var command = new Command("ingest", "Validate and load interaction data; bad rows go to quarantine, re-running is safe") { directory, batchRows, lanes, earliest, tolerance, json };
@@ -22,7 +24,7 @@ internal static class IngestCommand
             {
                 BatchRows = parse.GetValue(batchRows),
                 Lanes = parse.GetValue(lanes),
-                EarliestTimestamp = DateTime.SpecifyKind(parse.GetValue(earliest).ToUniversalTime(), DateTimeKind.Utc),
+                EarliestTimestamp = parse.GetValue(earliest) ?? IngestOptions.DefaultEarliestTimestamp,
                 FutureTolerance = TimeSpan.FromHours(parse.GetValue(tolerance)),
             };
             if (options.BatchRows < 1 || options.Lanes is < 1 or > 16 || options.FutureTolerance < TimeSpan.Zero)
@@ -36,11 +38,11 @@ internal static class IngestCommand
                 !parse.GetValue(json), "ingest", progress => ingestor.IngestAsync(dir, progress, ct));
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(IngestReport.ToJson(summary));
+                JsonOutput.Write(IngestReport.Of(summary));
             }
             else
             {
-                IngestReport.Print(summary);
+                IngestTable.Print(summary);
             }
             return summary.Succeeded ? 0 : 1;
         });
