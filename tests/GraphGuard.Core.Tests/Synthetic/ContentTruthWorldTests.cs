@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using GraphGuard.Core.Synthetic;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Core.Tests.Synthetic;
 

@@ -1,5 +1,5 @@
 using GraphGuard.Jobs.Pipeline;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using GraphGuard.Workflows.Content;
 
 namespace GraphGuard.Jobs.Tests.Pipeline;
