@@ -74,6 +74,8 @@ public sealed class DatabaseOutageTests
         Assert.That((await _client.GetAsync($"/v1/risk/changes?cursor={cursor}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "an old cursor still works");
         Assert.That((await _client.GetAsync("/v1/clusters")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
+        // The recovery line is written just after the state flips, so /readyz can answer before it lands.
+        await Eventually.HoldsAsync(() => Task.FromResult(_log.Lines.Any(l => l.Contains("database reachable again"))), "the recovery logged");
         var lines = _log.Lines;
         Assert.That(lines.Count(l => l.Contains("database unreachable")), Is.EqualTo(1), string.Join("\n", lines));
         Assert.That(lines.Count(l => l.Contains("database reachable again")), Is.EqualTo(1), string.Join("\n", lines));

@@ -1,3 +1,4 @@
+using GraphGuard.Jobs.Pipeline;
 using GraphGuard.Testing;
 
 namespace GraphGuard.Cli.Tests;
@@ -22,7 +23,7 @@ public sealed class PipelineCommandTests
     public async Task Run_publishes_and_export_rollback_and_history_read_it()
     {
         var first = await _world.Succeed("run", "--jobs", _jobs);
-        Assert.That(first, Does.Contain("run 1 of pipeline daily").And.Contain("[7/7] publish").And.Contain("run 1 published in"));
+        Assert.That(first, Does.Contain("run 1 of pipeline daily").And.Contain($"[{PipelineStages.Names.Count}/{PipelineStages.Names.Count}] publish").And.Contain("run 1 published in"));
 
         var csv = Path.Combine(_world.Folder, "scores.csv");
         Assert.That(await _world.Succeed("runs", "export", "--out", csv), Does.Contain("3,000 scores of run 1"));

@@ -51,7 +51,7 @@ internal static class GenerateCommand
             }
             var table = new Table().Title($"world written to {Markup.Escape(dir)} in {seconds:F1} s").AddColumn("file").AddColumn("rows", c => c.RightAligned());
             table.AddRow("accounts", $"{summary.Accounts:N0}").AddRow("events", $"{summary.Events:N0}").AddRow("content", $"{summary.Content:N0}")
-                .AddRow("content_signals", $"{summary.ContentSignals:N0}").AddRow("labels", $"{summary.Labels:N0}")
+                .AddRow("content_signals", $"{summary.ContentSignals:N0}").AddRow("labels", $"{summary.Labels:N0}").AddRow("content_labels", $"{summary.ContentLabels:N0}")
                 .AddRow("truth (abusive accounts)", $"{summary.TruthRows:N0}").AddRow("lookalikes", $"{summary.Lookalikes:N0}");
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine("campaigns: " + string.Join(", ", summary.CampaignsByPattern.Select(p =>

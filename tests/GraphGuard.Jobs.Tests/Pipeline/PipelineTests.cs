@@ -144,7 +144,7 @@ public sealed class PipelineTests
         Assert.Multiple(async () =>
         {
             Assert.That(busy.Status, Is.EqualTo(PipelineRunStatus.Busy));
-            Assert.That(busy.Stages.Select(s => (s.Stage, s.Status)), Is.EqualTo(new[] { ("snapshot", "succeeded"), ("graph_features", "busy") }));
+            Assert.That(busy.Stages.Select(s => (s.Stage, s.Status)), Is.EqualTo(new[] { ("content", "succeeded"), ("snapshot", "succeeded"), ("graph_features", "busy") }));
             Assert.That(await Count($"select count(*) from stage_runs where run_id = {run} and stage = 'snapshot' and attempt = 1 and status = 'abandoned'"), Is.EqualTo(1));
             Assert.That(await Count($"select count(*) from stage_runs where run_id = {run} and stage = 'snapshot' and attempt = 2 and status = 'succeeded'"), Is.EqualTo(1));
             Assert.That(await Count($"select count(*) from stage_runs where run_id = {run} and stage = 'graph_features'"), Is.Zero, "a busy stage is not touched");
