@@ -26,3 +26,6 @@ graphguard-bench learn
 echo
 echo "== scoring service under wrk: single lookups and 1,000-id batches"
 graphguard-bench serve
+echo
+echo "== content models (ML.NET) beside scikit-learn's TF-IDF + logistic regression"
+graphguard-bench content

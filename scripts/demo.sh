@@ -40,7 +40,10 @@ echo
 echo "== detection quality against the world's ground truth"
 graphguard eval detect --world "$world"
 echo
-echo "== the whole pipeline once, in the foreground: snapshot, features, detectors, embeddings, train, score, publish"
+echo "== text classifiers from reviewers' verdicts (content_labels.csv), measured on held-out authors"
+graphguard content train
+echo
+echo "== the whole pipeline once, in the foreground: content scores, snapshot, features, detectors, embeddings, train, score, publish"
 graphguard run --pipeline daily
 echo
 graphguard runs list --limit 3

@@ -18,5 +18,6 @@ var root = new RootCommand("Measure GraphGuard's jobs beside reference tools, in
     LearnBenchmark.Create(),
     ServeBenchmark.Create(),
     WorkspaceBenchmark.Create(),
+    ContentBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();

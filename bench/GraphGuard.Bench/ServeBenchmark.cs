@@ -1,10 +1,10 @@
 using System.CommandLine;
 using GraphGuard.Api;
 using GraphGuard.Api.Security;
-using GraphGuard.Storage.Benchmarks;
 using GraphGuard.Storage.Database;
 using GraphGuard.Storage.Migrations;
 using GraphGuard.Storage.Pipeline;
+using GraphGuard.Testing;
 using Npgsql;
 using Spectre.Console;
 
@@ -63,7 +63,7 @@ internal static class ServeBenchmark
             try
             {
                 var ids = Path.Combine(folder, "ids.txt");
-                await File.WriteAllLinesAsync(ids, await SyntheticPublishedRun.SampleIdsAsync(dataSource, runId, ct), ct);
+                await File.WriteAllLinesAsync(ids, await PublishedRun.SampleIdsAsync(dataSource, runId, ct), ct);
                 await WaitKeyAsync(address, key, ct);
                 var environment = new Dictionary<string, string> { ["GG_KEY"] = key, ["GG_IDS"] = ids, ["GG_BATCH"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
                 var single = Wrk.WriteScript(folder, "wrk_single.lua");
@@ -77,7 +77,7 @@ internal static class ServeBenchmark
                     await Wrk.RunAsync("single lookup", address, single, 1, Math.Max(1, parse.GetValue(connections)), duration, environment, ct),
                     await Wrk.RunAsync($"batch of {BatchSize:N0}", address, batch, 1, Math.Max(1, parse.GetValue(batchConnections)), duration, environment, ct),
                 };
-                var accountsServed = await SyntheticPublishedRun.CountAsync(dataSource, runId, ct);
+                var accountsServed = await PublishedRun.CountAsync(dataSource, runId, ct);
                 if (parse.GetValue(json))
                 {
                     JsonOutput.Write(new { run_id = runId, accounts = accountsServed, load_seconds = loading.Elapsed.TotalSeconds, working_set_bytes = workingSet, processors = Environment.ProcessorCount, results });
@@ -104,12 +104,12 @@ internal static class ServeBenchmark
         {
             return await PublicationStore.PublishedRunAsync(dataSource, ct) ?? throw new InvalidOperationException("that database has no published run: run 'graphguard run' on it first");
         }
-        if (await SyntheticPublishedRun.ExistingAsync(dataSource, accounts, ct) is { } existing)
+        if (await PublishedRun.ExistingSyntheticAsync(dataSource, accounts, ct) is { } existing)
         {
             return existing;
         }
         AnsiConsole.MarkupLine($"publishing a synthetic run of {accounts:N0} accounts in '{BenchDatabase}'");
-        return await SyntheticPublishedRun.CreateAsync(dataSource, accounts, ct);
+        return await PublishedRun.SyntheticAsync(dataSource, accounts, ct);
     }
 
     private static async Task WaitReadyAsync(Uri address, CancellationToken ct)

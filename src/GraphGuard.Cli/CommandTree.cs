@@ -17,6 +17,7 @@ internal static class CommandTree
         ClustersCommand.Create(),
         Risk.TrainCommand.Create(),
         Risk.ScoreCommand.Create(),
+        ContentCommand.Create(),
         EvalCommand.Create(),
         RunCommand.Create(),
         RunsCommand.Create(),

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using GraphGuard.Api.Security;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Api.Tests;
 
@@ -22,12 +22,12 @@ public sealed class AnalystTests
         _host = await ServiceHost.StartAsync("analyst", async db =>
         {
             await ScoringWorld.CreateAsync(db);
-            var older = await ScoringWorld.ScoredRunAsync(db, "m-0", i => 0.1f);
+            var older = await PublishedRun.ScoredAsync(db, "m-0", i => 0.1f);
             await ScoringWorld.ClusterAsync(db, older, ["lockstep"], 0.99f, [2, 3, 4, 5], []);
-            _runId = await ScoringWorld.ScoredRunAsync(db, "m-1", i => i < 4 ? 0.9f : 0.2f);
+            _runId = await PublishedRun.ScoredAsync(db, "m-1", i => i < 4 ? 0.9f : 0.2f);
             _lockstep = await ScoringWorld.ClusterAsync(db, _runId, ["lockstep", "shared_infrastructure"], 0.9f, [2, 3], [4]);
             _infrastructure = await ScoringWorld.ClusterAsync(db, _runId, ["shared_infrastructure"], 0.6f, [7, 8, 9, 10], [11]);
-            await ScoringWorld.PublishAsync(db, _runId);
+            await PublishedRun.PublishAsync(db, _runId);
         });
         await _host.WaitForRunAsync(_runId);
         _client = _host.Client(await _host.KeyAsync("alice", 100_000, Scopes.ClustersRead, Scopes.LabelsWrite));

@@ -1,5 +1,6 @@
 using System.Net;
 using GraphGuard.Api.Security;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Api.Tests;
 
@@ -14,7 +15,7 @@ public sealed class AuthTests
         _host = await ServiceHost.StartAsync("auth", async db =>
         {
             await ScoringWorld.CreateAsync(db);
-            await ScoringWorld.PublishAsync(db, await ScoringWorld.ScoredRunAsync(db, "m-1", i => 0.5f));
+            await PublishedRun.PublishAsync(db, await PublishedRun.ScoredAsync(db, "m-1", i => 0.5f));
         });
     }
 

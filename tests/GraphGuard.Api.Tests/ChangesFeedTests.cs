@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GraphGuard.Api.Security;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Api.Tests;
 
@@ -27,8 +28,8 @@ public sealed class ChangesFeedTests
     [Test, Order(1)]
     public async Task Changes_are_paged_across_two_publications_without_a_miss_or_a_repeat()
     {
-        var first = await ScoringWorld.ScoredRunAsync(_host.DataSource, "m-1", i => 0.1f);
-        await ScoringWorld.PublishAsync(_host.DataSource, first);  // 15 accounts, each newly scored
+        var first = await PublishedRun.ScoredAsync(_host.DataSource, "m-1", i => 0.1f);
+        await PublishedRun.PublishAsync(_host.DataSource, first);  // 15 accounts, each newly scored
         var (page1, cursor, more) = await PageAsync(null, 4);
         Assert.That(page1.Select(c => c.Account), Is.EqualTo(new[] { "a0", "a1", "a2", "a3" }));
         Assert.That(page1.Select(c => (c.Old, c.New)), Is.All.EqualTo(((string?)null, (string?)"low")));
@@ -38,8 +39,8 @@ public sealed class ChangesFeedTests
         seen.AddRange(page2);
 
         // A second publish while the client is halfway through the first: a0..a4 go high, a14 is no longer scored.
-        var second = await ScoringWorld.ScoredRunAsync(_host.DataSource, "m-2", i => i < 5 ? 0.9f : 0.1f, accounts: 14);
-        await ScoringWorld.PublishAsync(_host.DataSource, second);
+        var second = await PublishedRun.ScoredAsync(_host.DataSource, "m-2", i => i < 5 ? 0.9f : 0.1f, accounts: 14);
+        await PublishedRun.PublishAsync(_host.DataSource, second);
         while (true)
         {
             (var page, cursor, more) = await PageAsync(cursor, 4);
@@ -74,8 +75,8 @@ public sealed class ChangesFeedTests
         {
             for (var p = 0; p < 6; p++)
             {
-                var run = await ScoringWorld.ScoredRunAsync(_host.DataSource, $"m-c{p}", i => (i + p) % 3 == 0 ? 0.9f : (i + p) % 3 == 1 ? 0.6f : 0.1f);
-                await ScoringWorld.PublishAsync(_host.DataSource, run);
+                var run = await PublishedRun.ScoredAsync(_host.DataSource, $"m-c{p}", i => (i + p) % 3 == 0 ? 0.9f : (i + p) % 3 == 1 ? 0.6f : 0.1f);
+                await PublishedRun.PublishAsync(_host.DataSource, run);
             }
         });
         while (!publisher.IsCompleted || await HasMoreAsync(cursor))

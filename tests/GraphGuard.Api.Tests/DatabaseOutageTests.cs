@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using GraphGuard.Api.Security;
+using GraphGuard.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace GraphGuard.Api.Tests;
@@ -26,9 +27,9 @@ public sealed class DatabaseOutageTests
         _host = await ServiceHost.StartAsync("outage", async db =>
         {
             await ScoringWorld.CreateAsync(db);
-            runId = await ScoringWorld.ScoredRunAsync(db, "m-1", i => 0.9f);
+            runId = await PublishedRun.ScoredAsync(db, "m-1", i => 0.9f);
             _clusterId = await ScoringWorld.ClusterAsync(db, runId, ["lockstep"], 0.9f, [2, 3], [4]);
-            await ScoringWorld.PublishAsync(db, runId);
+            await PublishedRun.PublishAsync(db, runId);
         }, serviceConnection: cs => (_link = new DatabaseLink(cs)).ConnectionString, logging: l => l.AddProvider(_log));
         await _host.WaitForRunAsync(runId);
         _client = _host.Client(await _host.KeyAsync("oncall", 100_000, Scopes.RiskRead, Scopes.ClustersRead, Scopes.LabelsWrite));
@@ -73,6 +74,8 @@ public sealed class DatabaseOutageTests
         Assert.That((await _client.GetAsync($"/v1/risk/changes?cursor={cursor}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "an old cursor still works");
         Assert.That((await _client.GetAsync("/v1/clusters")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
+        // The recovery line is written just after the state flips, so /readyz can answer before it lands.
+        await Eventually.HoldsAsync(() => Task.FromResult(_log.Lines.Any(l => l.Contains("database reachable again"))), "the recovery logged");
         var lines = _log.Lines;
         Assert.That(lines.Count(l => l.Contains("database unreachable")), Is.EqualTo(1), string.Join("\n", lines));
         Assert.That(lines.Count(l => l.Contains("database reachable again")), Is.EqualTo(1), string.Join("\n", lines));

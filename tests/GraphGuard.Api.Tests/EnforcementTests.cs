@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Api.Tests;
 
@@ -19,9 +20,9 @@ public sealed class EnforcementTests
         _host = await ServiceHost.StartAsync("enforcement", async db =>
         {
             await ScoringWorld.CreateAsync(db);
-            _runId = await ScoringWorld.ScoredRunAsync(db, "m-1", i => i / 15f + 0.01f);
+            _runId = await PublishedRun.ScoredAsync(db, "m-1", i => i / 15f + 0.01f);
             _clusterId = await ScoringWorld.ClusterAsync(db, _runId, ["lockstep", "shared_infrastructure"], 0.9f, [2, 3], [4]);
-            await ScoringWorld.PublishAsync(db, _runId);
+            await PublishedRun.PublishAsync(db, _runId);
         });
         await _host.WaitForRunAsync(_runId);
         _client = _host.Client(await _host.KeyAsync("enforcer", 100_000, "risk:read"));

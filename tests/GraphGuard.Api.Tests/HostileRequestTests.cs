@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using GraphGuard.Api.Security;
+using GraphGuard.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace GraphGuard.Api.Tests;
@@ -20,9 +21,9 @@ public sealed class HostileRequestTests
         _host = await ServiceHost.StartAsync("hostile", async db =>
         {
             await ScoringWorld.CreateAsync(db);
-            runId = await ScoringWorld.ScoredRunAsync(db, "m-1", i => 0.9f);
+            runId = await PublishedRun.ScoredAsync(db, "m-1", i => 0.9f);
             await ScoringWorld.ClusterAsync(db, runId, ["lockstep"], 0.9f, [2, 3], [4]);
-            await ScoringWorld.PublishAsync(db, runId);
+            await PublishedRun.PublishAsync(db, runId);
         }, logging: l => l.AddProvider(_log));
         await _host.WaitForRunAsync(runId);
         _client = _host.Client(await _host.KeyAsync("mallory", 100_000, Scopes.RiskRead, Scopes.ClustersRead, Scopes.LabelsWrite));

@@ -5,6 +5,7 @@ using GraphGuard.Api.Json;
 using GraphGuard.Api.Security;
 using GraphGuard.Core.Graph;
 using GraphGuard.Storage.Snapshots;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Api.Tests;
@@ -107,9 +108,9 @@ public sealed class NeighborhoodGraphTests
             return $"('{start.AddHours(random.Next(24 * 60)):yyyy-MM-dd HH:mm:ss}+00', {actor}, {target}, {action}, 'g{i}')";
         });
         await ScoringWorld.ExecAsync(db, $"insert into events (ts, actor_id, target_id, action, event_id) values {string.Join(", ", rows)}");
-        var run = await ScoringWorld.ScoredRunAsync(db, "m-1", i => i < 4 ? 0.9f : 0.2f);
+        var run = await PublishedRun.ScoredAsync(db, "m-1", i => i < 4 ? 0.9f : 0.2f);
         await ScoringWorld.ExecAsync(db, "update pipeline_runs set window_from = $1, window_to = $2 where run_id = $3", Window.From!, Window.To!, run);
         await ScoringWorld.ClusterAsync(db, run, ["lockstep"], 0.9f, [2, 3, 4, 5, 6], [7, 8]);
-        await ScoringWorld.PublishAsync(db, run);
+        await PublishedRun.PublishAsync(db, run);
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Api.Tests;
 

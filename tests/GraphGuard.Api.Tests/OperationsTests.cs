@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GraphGuard.Api.Security;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Api.Tests;
 
@@ -17,8 +18,8 @@ public sealed partial class OperationsTests
         _host = await ServiceHost.StartAsync("operations", async db =>
         {
             await ScoringWorld.CreateAsync(db);
-            _runId = await ScoringWorld.ScoredRunAsync(db, "m-1", i => 0.3f);
-            await ScoringWorld.PublishAsync(db, _runId);
+            _runId = await PublishedRun.ScoredAsync(db, "m-1", i => 0.3f);
+            await PublishedRun.PublishAsync(db, _runId);
         });
         await _host.WaitForRunAsync(_runId);
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using GraphGuard.Api.Security;
+using GraphGuard.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace GraphGuard.Api.Tests;
 
@@ -18,17 +20,17 @@ public sealed class ReloadTests
         using var client = host.Client(await host.KeyAsync("reader", 1000, Scopes.RiskRead));
         await ProblemAssert.IsAsync(await client.GetAsync("/v1/accounts/a1/risk"), HttpStatusCode.ServiceUnavailable, "no published run");
 
-        var first = await ScoringWorld.ScoredRunAsync(host.DataSource, "m-1", i => 0.2f);
-        await ScoringWorld.PublishAsync(host.DataSource, first);
+        var first = await PublishedRun.ScoredAsync(host.DataSource, "m-1", i => 0.2f);
+        await PublishedRun.PublishAsync(host.DataSource, first);
         await host.WaitForRunAsync(first);
         Assert.That(await RiskAsync(client, "a1"), Is.EqualTo((first, "m-1", "low")));
 
-        var second = await ScoringWorld.ScoredRunAsync(host.DataSource, "m-2", i => 0.9f);
-        await ScoringWorld.PublishAsync(host.DataSource, second);
+        var second = await PublishedRun.ScoredAsync(host.DataSource, "m-2", i => 0.9f);
+        await PublishedRun.PublishAsync(host.DataSource, second);
         await host.WaitForRunAsync(second);
         Assert.That(await RiskAsync(client, "a1"), Is.EqualTo((second, "m-2", "high")));
 
-        await ScoringWorld.PublishAsync(host.DataSource, first, kind: "rollback");
+        await PublishedRun.PublishAsync(host.DataSource, first, kind: "rollback");
         await host.WaitForRunAsync(first);
         Assert.That(await RiskAsync(client, "a1"), Is.EqualTo((first, "m-1", "low")));
     }
@@ -37,23 +39,25 @@ public sealed class ReloadTests
     public async Task A_publication_without_a_notification_is_found_by_the_periodic_check()
     {
         await using var host = await ServiceHost.StartAsync("reload_poll", ScoringWorld.CreateAsync, checkInterval: TimeSpan.FromMilliseconds(300));
-        var run = await ScoringWorld.ScoredRunAsync(host.DataSource, "m-1", i => 0.6f);
-        await ScoringWorld.PublishAsync(host.DataSource, run, notify: false);
+        var run = await PublishedRun.ScoredAsync(host.DataSource, "m-1", i => 0.6f);
+        await PublishedRun.PublishAsync(host.DataSource, run, notify: false);
         await host.WaitForRunAsync(run);
     }
 
     [Test]
     public async Task Lookups_are_served_from_memory_even_when_the_database_loses_its_tables()
     {
-        await using var host = await ServiceHost.StartAsync("reload_memory", ScoringWorld.CreateAsync, checkInterval: TimeSpan.FromMilliseconds(200));
+        using var log = new LogLines();
+        await using var host = await ServiceHost.StartAsync("reload_memory", ScoringWorld.CreateAsync, checkInterval: TimeSpan.FromMilliseconds(200), logging: l => l.AddProvider(log));
         using var client = host.Client(await host.KeyAsync("reader", 100_000, Scopes.RiskRead));
-        var run = await ScoringWorld.ScoredRunAsync(host.DataSource, "m-1", i => 0.95f);
-        await ScoringWorld.PublishAsync(host.DataSource, run);
+        var run = await PublishedRun.ScoredAsync(host.DataSource, "m-1", i => 0.95f);
+        await PublishedRun.PublishAsync(host.DataSource, run);
         await host.WaitForRunAsync(run);
 
         // Every check of the latest publication now fails; the service keeps the run it has and answers from memory.
         await ScoringWorld.ExecAsync(host.DataSource, "drop table band_changes, publications, risk_scores, entities cascade");
-        await Task.Delay(600);
+        await Eventually.HoldsAsync(() => Task.FromResult(log.Lines.Any(l => l.Contains("watching publications failed", StringComparison.Ordinal))),
+            "a check of the latest publication to fail");
         Assert.That(await RiskAsync(client, "a3"), Is.EqualTo((run, "m-1", "high")));
         using var batch = new StringContent("{\"ids\":[\"a1\",\"a2\"]}", System.Text.Encoding.UTF8, "application/json");
         Assert.That((await client.PostAsync("/v1/risk:batch", batch)).StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -1,11 +1,11 @@
-using GraphGuard.Storage.Pipeline;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Api.Tests;
 
 /// <summary>
 /// Fixture data for the service, written as rows into the real tables (no mocks): a small world of accounts,
-/// a device, content and events, scored runs with clusters, and publications by the pipeline's own publication code.
+/// a device, content and events, and clusters; its scored runs and publications are <see cref="PublishedRun"/>'s.
 /// </summary>
 internal static class ScoringWorld
 {
@@ -31,26 +31,6 @@ internal static class ScoringWorld
             """);
     }
 
-    /// <summary>A succeeded run scoring accounts a0..a(n-1): score of a_i is <paramref name="scoreOf"/>(i); returns its run id.</summary>
-    public static async Task<long> ScoredRunAsync(NpgsqlDataSource dataSource, string modelVersion, Func<int, float> scoreOf, int accounts = 15)
-    {
-        var runId = await ScalarAsync(dataSource,
-            "insert into pipeline_runs (pipeline, trigger, status, model_version, finished_at) values ('daily', 'manual', 'succeeded', $1, now()) returning run_id",
-            modelVersion);
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var writer = await connection.BeginBinaryImportAsync("copy risk_scores (run_id, account_id, score, margin, band, reasons) from stdin (format binary)");
-        for (var i = 0; i < accounts; i++)
-        {
-            var score = scoreOf(i);
-            await writer.WriteRowAsync(default, runId, i + 1, score, (float)Math.Log(score / (1 - score + 1e-6) + 1e-6), BandOf(score),
-                new[] { $"shares device d1 with {i} accounts", "account is new" });
-        }
-        await writer.CompleteAsync();
-        return runId;
-    }
-
-    public static string BandOf(float score) => score >= 0.8f ? "high" : score >= 0.5f ? "medium" : "low";
-
     /// <summary>A detection run of <paramref name="runId"/> with one cluster of the given members (entities.id, core first).</summary>
     public static async Task<long> ClusterAsync(NpgsqlDataSource dataSource, long runId, string[] detectors, float score, int[] core, int[] periphery)
     {
@@ -74,13 +54,6 @@ internal static class ScoringWorld
             """, clusterId);
         return clusterId;
     }
-
-    /// <summary>
-    /// Publishes <paramref name="runId"/> with the pipeline's own publication code; without <paramref name="notify"/>,
-    /// a publication whose notification was lost.
-    /// </summary>
-    public static async Task<long> PublishAsync(NpgsqlDataSource dataSource, long runId, string kind = "publish", bool notify = true) =>
-        (await PublicationStore.PublishAsync(dataSource, runId, rollback: kind == "rollback", note: null, notify, default)).PublicationId;
 
     public static async Task ExecAsync(NpgsqlDataSource dataSource, string sql, params object[] parameters)
     {

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using GraphGuard.Api.Security;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Microsoft.AspNetCore.Builder;
 using Npgsql;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using GraphGuard.Storage.Database;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Cli.Tests;

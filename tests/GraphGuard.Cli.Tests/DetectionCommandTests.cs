@@ -1,18 +1,19 @@
 using System.Text.Json;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Cli.Tests;
 
 /// <summary>The analyst's path through the real <c>graphguard</c>: generate, ingest, detect, read clusters, export, evaluate.</summary>
 public sealed class DetectionCommandTests
 {
-    private GeneratedWorld _generated = null!;
+    private WorldDatabase _generated = null!;
 
     private string World => _generated.Folder;
 
     private string Connection => _generated.Connection;
 
     [OneTimeSetUp]
-    public async Task GenerateAndIngestAWorld() => _generated = await GeneratedWorld.CreateAsync("detect", accounts: 4000, seed: 11);
+    public async Task GenerateAndIngestAWorld() => _generated = await WorldDatabase.CreateAsync("detect", accounts: 4000, seed: 11);
 
     [OneTimeTearDown]
     public void RemoveTheWorld() => _generated.Dispose();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Cli.Tests;
 
@@ -31,12 +31,7 @@ public sealed class JobsDashboardTests
         // A worker stores the recurring job, then stops: the dashboard reads the storage, not the worker.
         using (var worker = WorkerProcess.Start(_connection, _jobs))
         {
-            var deadline = DateTime.UtcNow.AddMinutes(1);
-            while (!worker.Output.Contains(" started with ", StringComparison.Ordinal))
-            {
-                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), worker.Output);
-                await Task.Delay(100);
-            }
+            await Eventually.HoldsAsync(() => Task.FromResult(worker.Output.Contains(" started with ", StringComparison.Ordinal)), "the worker to start", TimeSpan.FromMinutes(1));
             Assert.That(await worker.StopAsync(), Is.Zero);
         }
         _operations = await KeyAsync("ops", "operations");

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Cli.Tests;
@@ -54,16 +54,14 @@ public sealed class KillAndRerunTests
             var victimErrors = victim.StandardError.ReadToEndAsync();
             _ = victim.StandardOutput.ReadToEndAsync();
             // Kill once some event batches have committed but well before the end.
-            var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (await TestDatabase.CountAsync(crashedDb, "select count(*) from events") < 60_000)
+            await Eventually.HoldsAsync(async () =>
             {
                 if (victim.HasExited)
                 {
                     Assert.Fail($"the ingest ended (exit {victim.ExitCode}) before it could be killed: {await victimErrors}");
                 }
-                Assert.That(DateTime.UtcNow, Is.LessThan(deadline));
-                await Task.Delay(20);
-            }
+                return await TestDatabase.CountAsync(crashedDb, "select count(*) from events") >= 60_000;
+            }, "some event batches to commit", TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(20));
             victim.Kill(entireProcessTree: true);
             await victim.WaitForExitAsync();
         }

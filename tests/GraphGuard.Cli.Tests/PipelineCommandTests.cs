@@ -1,17 +1,18 @@
-using GraphGuard.Tests.Shared;
+using GraphGuard.Jobs.Pipeline;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Cli.Tests;
 
 /// <summary><c>graphguard run</c>, <c>runs</c> and <c>runs export</c> as real processes on a small generated world.</summary>
 public sealed class PipelineCommandTests
 {
-    private GeneratedWorld _world = null!;
+    private WorldDatabase _world = null!;
     private string _jobs = null!;
 
     [OneTimeSetUp]
     public async Task Generate()
     {
-        _world = await GeneratedWorld.CreateAsync("pipeline", 3_000, 23);
+        _world = await WorldDatabase.CreateAsync("pipeline", 3_000, 23);
         _jobs = Path.Combine(TestDatabase.RepositoryRoot(), "jobs");
     }
 
@@ -22,7 +23,7 @@ public sealed class PipelineCommandTests
     public async Task Run_publishes_and_export_rollback_and_history_read_it()
     {
         var first = await _world.Succeed("run", "--jobs", _jobs);
-        Assert.That(first, Does.Contain("run 1 of pipeline daily").And.Contain("[7/7] publish").And.Contain("run 1 published in"));
+        Assert.That(first, Does.Contain("run 1 of pipeline daily").And.Contain($"[{PipelineStages.Names.Count}/{PipelineStages.Names.Count}] publish").And.Contain("run 1 published in"));
 
         var csv = Path.Combine(_world.Folder, "scores.csv");
         Assert.That(await _world.Succeed("runs", "export", "--out", csv), Does.Contain("3,000 scores of run 1"));

@@ -1,4 +1,4 @@
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Cli.Tests;
@@ -7,13 +7,13 @@ namespace GraphGuard.Cli.Tests;
 [NonParallelizable]
 public sealed class RecurringFiringTests
 {
-    private GeneratedWorld _world = null!;
+    private WorldDatabase _world = null!;
     private string _jobs = null!;
 
     [OneTimeSetUp]
     public async Task GenerateAndIngestAWorld()
     {
-        _world = await GeneratedWorld.CreateAsync("recurring", accounts: 1000, seed: 24);
+        _world = await WorldDatabase.CreateAsync("recurring", accounts: 1000, seed: 24);
         _jobs = Directory.CreateTempSubdirectory("graphguard-recurring-").FullName;
         // Every 10 seconds, in UTC; one attempt, so a slot is one run whatever happens to it.
         await File.WriteAllTextAsync(Path.Combine(_jobs, "tick.json"), """

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GraphGuard.Storage.Database;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Cli.Tests;
@@ -7,14 +8,14 @@ namespace GraphGuard.Cli.Tests;
 /// <summary>The risk model through the real <c>graphguard</c>: train and save an artifact, score with it, evaluate on a generated world.</summary>
 public sealed class RiskCommandTests
 {
-    private GeneratedWorld _generated = null!;
+    private WorldDatabase _generated = null!;
 
     private string World => _generated.Folder;
 
     private string Connection => _generated.Connection;
 
     [OneTimeSetUp]
-    public async Task GenerateAndIngestAWorld() => _generated = await GeneratedWorld.CreateAsync("risk", accounts: 4000, seed: 12);
+    public async Task GenerateAndIngestAWorld() => _generated = await WorldDatabase.CreateAsync("risk", accounts: 4000, seed: 12);
 
     [OneTimeTearDown]
     public void RemoveTheWorld() => _generated.Dispose();

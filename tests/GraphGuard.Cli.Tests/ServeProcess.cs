@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Cli.Tests;
 
@@ -20,16 +21,14 @@ internal sealed class ServeProcess : IDisposable
         var port = FreePort();
         var process = Process.Start(GraphGuardProcess.StartInfo(connection, ["serve", "--urls", $"http://127.0.0.1:{port}", .. options]))!;
         var serve = new ServeProcess(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await serve.AnswersAsync())
+        await Eventually.HoldsAsync(async () =>
         {
             if (process.HasExited)
             {
                 Assert.Fail("serve exited: " + await process.StandardError.ReadToEndAsync());
             }
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "serve did not answer /healthz within a minute");
-            await Task.Delay(200);
-        }
+            return await serve.AnswersAsync();
+        }, "serve to answer /healthz", TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(200));
         return serve;
     }
 

@@ -1,4 +1,4 @@
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Cli.Tests;
@@ -39,11 +39,9 @@ internal sealed class WorkerCluster(string connection, string jobs) : IDisposabl
     /// <summary>The worker whose pid a <c>stage_runs.worker</c> (host/pid) names.</summary>
     public WorkerProcess Running(string worker) => Workers.Single(w => w.Pid == int.Parse(worker.Split('/')[1], System.Globalization.CultureInfo.InvariantCulture));
 
-    public async Task<T> PollAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null)
-        where T : struct
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
-        while (DateTime.UtcNow < deadline)
+    public Task<T> PollAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null)
+        where T : struct =>
+        Eventually.YieldsAsync(async () =>
         {
             if (await probe() is { } value)
             {
@@ -53,11 +51,8 @@ internal sealed class WorkerCluster(string connection, string jobs) : IDisposabl
             {
                 Assert.Fail($"a worker exited while waiting for {what}");
             }
-            await Task.Delay(20);
-        }
-        Assert.Fail($"timed out waiting for {what}");
-        return default;
-    }
+            return (T?)null;
+        }, what, timeout ?? TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(20));
 
     public static async Task<T> ScalarAsync<T>(NpgsqlDataSource db, string sql)
     {

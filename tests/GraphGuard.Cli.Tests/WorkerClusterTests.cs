@@ -1,5 +1,5 @@
 using System.Globalization;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Cli.Tests;
@@ -12,7 +12,7 @@ namespace GraphGuard.Cli.Tests;
 [NonParallelizable]
 public sealed class WorkerClusterTests
 {
-    private GeneratedWorld _world = null!;
+    private WorldDatabase _world = null!;
     private string _jobs = null!;
     private WorkerCluster _cluster = null!;
 
@@ -22,7 +22,7 @@ public sealed class WorkerClusterTests
     [OneTimeSetUp]
     public async Task GenerateAndIngestAWorld()
     {
-        _world = await GeneratedWorld.CreateAsync("workers", accounts: 2000, seed: 21);
+        _world = await WorldDatabase.CreateAsync("workers", accounts: 2000, seed: 21);
         _jobs = Directory.CreateTempSubdirectory("graphguard-jobs-").FullName;
         // Never due on its own (29 February at 03:00): every run here is fired through the store.
         await File.WriteAllTextAsync(Path.Combine(_jobs, "quick.json"), """

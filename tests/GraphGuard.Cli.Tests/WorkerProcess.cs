@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Cli.Tests;
 

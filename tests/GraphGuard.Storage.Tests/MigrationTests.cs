@@ -1,5 +1,5 @@
 using GraphGuard.Storage.Migrations;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Storage.Tests;

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using GraphGuard.Storage.Detection;
+using GraphGuard.Workflows.Export;
 using Npgsql;
 using Spectre.Console;
 
@@ -102,18 +104,14 @@ internal static class ClustersCommand
     private static Command Export()
     {
         var run = RunOption();
-        var output = new Option<FileInfo>("--out") { Description = "CSV file to write", Required = true };
+        var output = OutOption.File("CSV file to write", required: true);
         var command = new Command("export", "Write every member of every cluster as CSV: cluster_id,account_id,role,cluster_score,detectors") { run, output };
         CliAction.Set(command, async (parse, ct) =>
         {
             await using var dataSource = await Database.OpenMigratedAsync(ct);
             var runId = await RunIdAsync(dataSource, parse.GetValue(run), ct);
             var file = parse.GetValue(output)!;
-            long rows;
-            await using (var writer = new StreamWriter(file.FullName, append: false, new System.Text.UTF8Encoding(false)))
-            {
-                rows = await ClusterQueries.ExportAsync(dataSource, runId, writer, ct);
-            }
+            var rows = await AtomicFile.WriteAsync(file.FullName, writer => ClusterQueries.ExportAsync(dataSource, runId, writer, ct));
             Console.WriteLine($"{rows:N0} rows of detection run {runId} written to {file.FullName}");
             return 0;
         });

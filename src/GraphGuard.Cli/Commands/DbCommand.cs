@@ -2,7 +2,6 @@ using System.CommandLine;
 using GraphGuard.Storage.Database;
 using GraphGuard.Storage.Inspection;
 using GraphGuard.Storage.Migrations;
-using Npgsql;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -54,36 +53,17 @@ internal static class DbCommand
         var command = new Command("status", "Show where the database is, whether it runs, and which migrations are applied") { json };
         CliAction.Set(command, async (parse, ct) =>
         {
-            var configured = GraphGuardHome.ConnectionOverride();
-            var cluster = LocalCluster.Default();
-            var state = configured is null ? await cluster.StatusAsync(ct) : ClusterState.Running;
-            IReadOnlyList<int> applied = [];
-            if (state == ClusterState.Running)
-            {
-                await using var dataSource = NpgsqlDataSource.Create(await DatabaseConnector.ResolveAsync(ct: ct));
-                await DatabaseConnector.EnsureDatabaseAsync(dataSource.ConnectionString, ct);
-                applied = await Migrator.AppliedAsync(dataSource, ct);
-            }
-            var pending = Migrator.All.Select(m => m.Version).Except(applied).ToList();
-            var where = configured is null ? cluster.DataDirectory : new NpgsqlConnectionStringBuilder(configured) { Password = null }.ConnectionString;
+            var status = await DatabaseStatus.ReadAsync(ct);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new
-                {
-                    location = where,
-                    state = state.ToString().ToLowerInvariant(),
-                    applied_migrations = state == ClusterState.Running ? applied : null,
-                    pending_migrations = state == ClusterState.Running ? pending : null,
-                });
+                JsonOutput.Write(status);
+                return 0;
             }
-            else
-            {
-                Console.WriteLine($"database:   {where}");
-                Console.WriteLine($"state:      {state.ToString().ToLowerInvariant()}");
-                Console.WriteLine(state == ClusterState.Running
-                    ? $"migrations: {applied.Count} applied, {pending.Count} pending"
-                    : "migrations: unknown while the database is not running");
-            }
+            Console.WriteLine($"database:   {status.Location}");
+            Console.WriteLine($"state:      {status.State}");
+            Console.WriteLine(status is { AppliedMigrations: { } applied, PendingMigrations: { } pending }
+                ? $"migrations: {applied.Count} applied, {pending.Count} pending"
+                : "migrations: unknown while the database is not running");
             return 0;
         });
         return command;

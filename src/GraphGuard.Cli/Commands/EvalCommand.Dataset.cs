@@ -36,7 +36,7 @@ internal static partial class EvalCommand
             IProgress<string>? progress = quiet ? null : new SynchronousProgress<string>(line => Console.Error.WriteLine(line));
             if (!quiet)
             {
-                AnsiConsole.MarkupLine(Markup.Escape(Summary(dir, data)));
+                AnsiConsole.MarkupLine(Markup.Escape(DatasetEvaluationReport.Describe(dir, data)));
             }
             if (parse.GetValue(tune) is { } stage)
             {
@@ -50,15 +50,11 @@ internal static partial class EvalCommand
         };
     }
 
-    private static string Summary(string dir, LabeledGraph data) =>
-        $"{dir}: {data.NodeCount:N0} nodes, {data.Positives:N0} positive, {data.Features.ColumnCount} features, relations " +
-        string.Join(", ", data.Graph.Relations.Select(r => $"{r.Name} ({r.Graph.EdgeCount / 2:N0} edges)"));
-
     private static void Report(string dir, LabeledGraph data, int seeds, IReadOnlyList<EvaluationRow> rows, bool json, string scope)
     {
         if (json)
         {
-            WriteJson(dir, data, seeds, rows, scope);
+            JsonOutput.Write(DatasetEvaluationReport.Of(dir, data, seeds, rows, scope));
             return;
         }
         Print(rows, scope);
@@ -74,28 +70,4 @@ internal static partial class EvalCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape($"mean±std over seeds on the {scope}"));
     }
-
-    private static void WriteJson(string dir, LabeledGraph data, int seeds, IReadOnlyList<EvaluationRow> rows, string scope) =>
-        JsonOutput.Write(new
-        {
-            dataset = dir,
-            nodes = data.NodeCount,
-            positives = data.Positives,
-            features = data.Features.ColumnCount,
-            relations = data.Graph.Relations.Select(r => new { r.Name, edges = r.Graph.EdgeCount / 2 }),
-            seeds,
-            scored_on = scope,
-            rows = rows.Select(r => new
-            {
-                r.Name,
-                r.Description,
-                auroc = Json(r.Auroc),
-                auprc = Json(r.Auprc),
-                recall_at_k = Json(r.RecallAtK),
-                seconds = Math.Round(r.Time.TotalSeconds, 2),
-                per_seed = r.Seeds.Select(s => new { s.Auroc, s.Auprc, recall_at_k = s.RecallAtK }),
-            }),
-        });
-
-    private static object Json(MetricSummary summary) => new { summary.Mean, std = summary.StandardDeviation };
 }

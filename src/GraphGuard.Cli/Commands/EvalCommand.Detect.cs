@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using GraphGuard.Core.Detection;
 using GraphGuard.Core.Synthetic.Scenarios;
 using GraphGuard.Workflows;
@@ -17,7 +18,7 @@ internal static partial class EvalCommand
         {
             Description = "Split the scenario library's families in two halves, generate a world per half, fit the verification thresholds on one half and report them on the other, both ways",
         };
-        var folder = new Option<DirectoryInfo>("--out") { Description = "With --leave-families-out: where the worlds are written (reused when present)" };
+        var folder = OutOption.Folder("With --leave-families-out: where the worlds are written (reused when present)");
         var accounts = new Option<int>("--accounts") { Description = "With --leave-families-out: accounts per world", DefaultValueFactory = _ => 30_000 };
         var seed = new Option<ulong>("--seed") { Description = "With --leave-families-out: seeds the worlds and the split of families", DefaultValueFactory = _ => 5 };
         var difficulty = new Option<ScenarioDifficulty[]>("--difficulty")
@@ -40,10 +41,10 @@ internal static partial class EvalCommand
                 var settings = new LeaveFamiliesOut.Settings(
                     (parse.GetValue(folder) ?? throw new ArgumentException("--leave-families-out needs --out DIR (where its worlds are written)")).FullName,
                     parse.GetValue(accounts), parse.GetValue(seed), parse.GetValue(difficulty)!);
-                var outcome = await ShowStepsAsync(!quiet, step => LeaveFamiliesOut.RunAsync(settings, step, ct));
+                var outcome = await StepStatus.RunAsync(!quiet, step => LeaveFamiliesOut.RunAsync(settings, step, ct));
                 if (quiet)
                 {
-                    JsonOutput.Write(LeaveFamiliesOutJson(outcome));
+                    JsonOutput.Write(LeaveFamiliesOutReport.Of(outcome));
                     return 0;
                 }
                 PrintLeaveFamiliesOut(outcome);
@@ -57,19 +58,11 @@ internal static partial class EvalCommand
                 await WorldStore.IngestAsync(dataSource, dir, progress, ct);
                 return 0;
             });
-            var (card, detection, _) = await ShowStepsAsync(!quiet, step => WorldDetectionEvaluation.RunAsync(dataSource, dir, step, ct));
+            var evaluation = await StepStatus.RunAsync(!quiet, step => WorldDetectionEvaluation.RunAsync(dataSource, dir, step, ct));
+            var (card, detection, _) = evaluation;
             if (quiet)
             {
-                JsonOutput.Write(new
-                {
-                    world = dir,
-                    database,
-                    detection_run_id = detection.RunId,
-                    card = CardJson(card),
-                    detect_seconds = Math.Round(detection.TotalTime.TotalSeconds, 2),
-                    load_seconds = Math.Round(detection.LoadTime.TotalSeconds, 2),
-                    detector_seconds = detection.Report.Timings.ToDictionary(t => t.Step, t => Math.Round(t.Elapsed.TotalSeconds, 2)),
-                });
+                JsonOutput.Write(WorldDetectionReport.Of(dir, database, evaluation));
                 return 0;
             }
             AnsiConsole.MarkupLine(Markup.Escape($"detection run {detection.RunId} in database {database}: {card.Clusters} clusters, {card.FlaggedAccounts:N0} accounts flagged"));
@@ -80,33 +73,6 @@ internal static partial class EvalCommand
         });
         return command;
     }
-
-    private static object CardJson(DetectionScorecard card) => new
-    {
-        // JSON has no NaN: a family no cluster is dominated by has no purity.
-        patterns = card.Patterns.Select(p => new
-        {
-            p.Pattern,
-            p.Campaigns,
-            p.Accounts,
-            p.Recall,
-            purity = double.IsNaN(p.Purity) ? (double?)null : p.Purity,
-            goal_met = VerificationFitting.Met(p),
-        }),
-        clusters = card.Clusters,
-        flagged_accounts = card.FlaggedAccounts,
-        benign_flagged = card.BenignFlagged,
-        benign_share = Math.Round(card.BenignShare, 5),
-        benign_goal_met = VerificationFitting.BenignMet(card),
-        lookalikes = card.Lookalikes.Select(l => new
-        {
-            family = l.Family,
-            accounts = l.Accounts,
-            flagged = l.Flagged,
-            share_of_flagged = Math.Round(l.ShareOfFlagged, 5),
-            share_of_family = Math.Round(l.ShareOfFamily, 5),
-        }),
-    };
 
     private static void PrintCard(DetectionScorecard card)
     {
@@ -153,29 +119,4 @@ internal static partial class EvalCommand
             PrintCard(d.HeldOut);
         }
     }
-
-    private static object LeaveFamiliesOutJson(LeaveFamiliesOut.Outcome outcome) => new
-    {
-        halves = outcome.Halves.Select(h => new
-        {
-            difficulty = h.Difficulty.ToString(),
-            half = h.Name,
-            families = h.Families,
-            world = h.World,
-            database = h.Database,
-            detection_run_id = h.DetectionRunId,
-            defaults_card = CardJson(h.Card),
-            detect_seconds = Math.Round(h.DetectTime.TotalSeconds, 2),
-            detector_seconds = h.Timings.ToDictionary(t => t.Step, t => Math.Round(t.Elapsed.TotalSeconds, 2)),
-        }),
-        directions = outcome.Directions.Select(d => new
-        {
-            difficulty = d.Difficulty.ToString(),
-            fitted_on = d.FittedOn,
-            reported_on = d.ReportedOn,
-            fitted = new { penalty = d.Fitted.Penalty, min_copies_per_account = d.Fitted.MinCopiesPerAccount, min_score = d.Fitted.MinScore },
-            on_fitted = CardJson(d.OnFitted),
-            held_out = CardJson(d.HeldOut),
-        }),
-    };
 }

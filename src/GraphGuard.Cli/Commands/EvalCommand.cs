@@ -1,23 +1,10 @@
 using System.CommandLine;
-using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
 
 /// <summary><c>graphguard eval ...</c>: detection quality measured against ground truth, never claimed.</summary>
 internal static partial class EvalCommand
 {
-    /// <summary>Runs a job with its steps as live status on a terminal (or quietly).</summary>
-    private static async Task<T> ShowStepsAsync<T>(bool show, Func<Action<string>, Task<T>> job)
-    {
-        if (!show || Console.IsOutputRedirected)
-        {
-            return await job(_ => { });
-        }
-        T result = default!;
-        await AnsiConsole.Status().StartAsync("loading the snapshot", async context => result = await job(step => context.Status(step)));
-        return result;
-    }
-
     public static Command Create()
     {
         // One action for the command itself: --dataset and --world each name an evaluation; subcommands have their own.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using System.Diagnostics;
 using GraphGuard.Core.Synthetic;
 using GraphGuard.Core.Synthetic.Scenarios;
@@ -14,7 +15,7 @@ internal static class GenerateCommand
         var defaults = new WorldOptions();
         var accounts = new Option<int>("--accounts") { Description = "Number of accounts, abusive ones included", DefaultValueFactory = _ => defaults.Accounts };
         var seed = new Option<ulong>("--seed") { Description = "Seed; the same options always write the same bytes", DefaultValueFactory = _ => defaults.Seed };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write (created if missing; files in it are replaced)", Required = true };
+        var output = OutOption.Folder("Folder to write (created if missing; files in it are replaced)", required: true);
         var abusiveRate = new Option<double>("--abusive-label-rate") { Description = "Fraction of abusive accounts labeled abusive", DefaultValueFactory = _ => defaults.AbusiveLabelRate };
         var benignRate = new Option<double>("--benign-label-rate") { Description = "Fraction of legitimate accounts labeled benign", DefaultValueFactory = _ => defaults.BenignLabelRate };
         var badRows = new Option<int>("--bad-rows") { Description = "Malformed rows to inject, to see quarantine at work", DefaultValueFactory = _ => 0 };
@@ -50,7 +51,7 @@ internal static class GenerateCommand
             }
             var table = new Table().Title($"world written to {Markup.Escape(dir)} in {seconds:F1} s").AddColumn("file").AddColumn("rows", c => c.RightAligned());
             table.AddRow("accounts", $"{summary.Accounts:N0}").AddRow("events", $"{summary.Events:N0}").AddRow("content", $"{summary.Content:N0}")
-                .AddRow("content_signals", $"{summary.ContentSignals:N0}").AddRow("labels", $"{summary.Labels:N0}")
+                .AddRow("content_signals", $"{summary.ContentSignals:N0}").AddRow("labels", $"{summary.Labels:N0}").AddRow("content_labels", $"{summary.ContentLabels:N0}")
                 .AddRow("truth (abusive accounts)", $"{summary.TruthRows:N0}").AddRow("lookalikes", $"{summary.Lookalikes:N0}");
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine("campaigns: " + string.Join(", ", summary.CampaignsByPattern.Select(p =>

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using GraphGuard.Cli.Options;
-using GraphGuard.Core.Graph;
-using GraphGuard.Storage.Snapshots;
 using GraphGuard.Workflows.Features;
 using Spectre.Console;
 
@@ -52,48 +50,17 @@ internal static class GraphCommand
         {
             var window = windowOptions.Read(parse);
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var (graph, timings) = await SnapshotLoader.LoadAsync(dataSource, window, Math.Max(1, parse.GetValue(readers)), ct);
-            using (graph)
+            var m = await SnapshotMeasurement.MeasureAsync(dataSource, window, parse.GetValue(readers), parse.GetValue(project), ct);
+            if (parse.GetValue(json))
             {
-                object? projection = null;
-                if (parse.GetValue(project))
-                {
-                    var clock = System.Diagnostics.Stopwatch.StartNew();
-                    using var p = SharedContextProjection.Build(graph, new ProjectionOptions());
-                    projection = new
-                    {
-                        accounts = p.Accounts.Count,
-                        ties = p.Graph.EdgeCount / 2,
-                        contexts_used = p.ContextsUsed,
-                        hubs_skipped = p.HubsSkipped,
-                        pairs_emitted = p.PairsEmitted,
-                        seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
-                    };
-                }
-                var result = new
-                {
-                    nodes = graph.NodeCount,
-                    edges = graph.EdgeCount,
-                    memory_bytes = graph.MemoryBytes,
-                    bytes_per_edge = graph.EdgeCount == 0 ? 0 : Math.Round((double)graph.MemoryBytes / graph.EdgeCount, 2),
-                    read_seconds = Math.Round(timings.Read.TotalSeconds, 3),
-                    build_seconds = Math.Round(timings.Build.TotalSeconds, 3),
-                    edges_per_second = Math.Round(graph.EdgeCount / Math.Max(1e-9, timings.Total.TotalSeconds)),
-                    projection,
-                };
-                if (parse.GetValue(json))
-                {
-                    JsonOutput.Write(result);
-                }
-                else
-                {
-                    AnsiConsole.MarkupLine($"{graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} edges, {graph.MemoryBytes / (1 << 20):N0} MiB ({result.bytes_per_edge} bytes/edge)");
-                    AnsiConsole.MarkupLine($"read {timings.Read.TotalSeconds:F1} s + build {timings.Build.TotalSeconds:F1} s = {result.edges_per_second:N0} edges/s");
-                    if (projection is not null)
-                    {
-                        AnsiConsole.MarkupLine(Markup.Escape($"projection: {projection}"));
-                    }
-                }
+                JsonOutput.Write(m);
+                return 0;
+            }
+            AnsiConsole.MarkupLine($"{m.Nodes:N0} nodes, {m.Edges:N0} edges, {m.MemoryBytes / (1 << 20):N0} MiB ({m.BytesPerEdge} bytes/edge)");
+            AnsiConsole.MarkupLine($"read {m.ReadSeconds:F1} s + build {m.BuildSeconds:F1} s = {m.EdgesPerSecond:N0} edges/s");
+            if (m.Projection is { } projection)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape($"projection: {projection}"));
             }
             return 0;
         });

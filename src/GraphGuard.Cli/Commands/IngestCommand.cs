@@ -1,5 +1,8 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
+using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Storage.Ingest;
+using GraphGuard.Workflows.Ingest;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -9,11 +12,11 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("DIR") { Description = "Folder with accounts.csv, events.csv, content.csv, content_signals.csv, labels.csv (each optional, .csv or .csv.gz)" };
+        var directory = new Argument<DirectoryInfo>("DIR") { Description = "Folder with accounts.csv, events.csv, content.csv, content_signals.csv, labels.csv, content_labels.csv (each optional, .csv or .csv.gz)" };
         var batchRows = new Option<int>("--batch-rows") { Description = "Rows per committed batch", DefaultValueFactory = _ => new IngestOptions().BatchRows };
         var lanes = new Option<int>("--lanes") { Description = "Connections copying events in parallel", DefaultValueFactory = _ => new IngestOptions().Lanes };
-        var earliest = new Option<DateTime>("--earliest") { Description = "Rows dated before this UTC time are quarantined as implausible_timestamp", DefaultValueFactory = _ => IngestOptions.DefaultEarliestTimestamp };
-        var tolerance = new Option<double>("--future-tolerance-hours") { Description = "How far past the clock a row's time may lie before it is implausible", DefaultValueFactory = _ => new IngestOptions().FutureTolerance.TotalHours };
+        var earliest = TimestampOption.Create("--earliest", $"Rows dated before this time (with its zone) are quarantined as implausible_timestamp; default {IngestOptions.DefaultEarliestTimestamp:yyyy-MM-ddTHH:mm:ssZ}");
+        var tolerance = DurationOption.Create("--future-tolerance", "How far past the clock a row's time may lie before it is implausible", PipelineDefinitionFile.FormatDuration(new IngestOptions().FutureTolerance));
         var json = CommonOptions.Json();
         var command = new Command("ingest", "Validate and load interaction data; bad rows go to quarantine, re-running is safe") { directory, batchRows, lanes, earliest, tolerance, json };
         CliAction.Set(command, async (parse, ct) =>
@@ -22,12 +25,12 @@ internal static class IngestCommand
             {
                 BatchRows = parse.GetValue(batchRows),
                 Lanes = parse.GetValue(lanes),
-                EarliestTimestamp = DateTime.SpecifyKind(parse.GetValue(earliest).ToUniversalTime(), DateTimeKind.Utc),
-                FutureTolerance = TimeSpan.FromHours(parse.GetValue(tolerance)),
+                EarliestTimestamp = parse.GetValue(earliest) ?? IngestOptions.DefaultEarliestTimestamp,
+                FutureTolerance = parse.GetValue(tolerance),
             };
-            if (options.BatchRows < 1 || options.Lanes is < 1 or > 16 || options.FutureTolerance < TimeSpan.Zero)
+            if (options.BatchRows < 1 || options.Lanes is < 1 or > 16)
             {
-                throw new ArgumentException("--batch-rows must be at least 1, --lanes between 1 and 16, --future-tolerance-hours not negative");
+                throw new ArgumentException("--batch-rows must be at least 1, --lanes between 1 and 16");
             }
             var dir = parse.GetValue(directory)!.FullName;
             await using var dataSource = await Database.OpenMigratedAsync(ct);
@@ -36,11 +39,11 @@ internal static class IngestCommand
                 !parse.GetValue(json), "ingest", progress => ingestor.IngestAsync(dir, progress, ct));
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(IngestReport.ToJson(summary));
+                JsonOutput.Write(IngestReport.Of(summary));
             }
             else
             {
-                IngestReport.Print(summary);
+                IngestTable.Print(summary);
             }
             return summary.Succeeded ? 0 : 1;
         });

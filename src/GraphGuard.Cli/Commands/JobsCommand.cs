@@ -1,7 +1,7 @@
 using System.CommandLine;
 using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Storage.Pipeline;
-using Npgsql;
+using GraphGuard.Workflows.Pipeline;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -23,14 +23,7 @@ internal static class JobsCommand
         {
             var definitions = PipelineDefinitionFile.ReadFolder(parse.GetValue(jobs)!);
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var firings = ScheduleSync.NextFirings((await WorkerCommand.SettingsAsync(ct)).OpenStorage());
-            var rows = new List<JobRow>();
-            foreach (var d in definitions)
-            {
-                var last = await RunHistory.LatestAsync(dataSource, d.Name, ct);
-                rows.Add(new JobRow(d.Name, d.Cron, d.Window is { } w ? PipelineDefinitionFile.FormatDuration(w) : null, PipelineDefinitionFile.TrainPolicyName(d.Train), firings.ContainsKey(d.Name), firings.GetValueOrDefault(d.Name),
-                    last is null ? null : new LastRun(last.RunId, last.Status, last.CreatedAt, (long)(DateTime.UtcNow - last.CreatedAt.ToUniversalTime()).TotalSeconds)));
-            }
+            var rows = await ScheduleOverview.ReadAsync(dataSource, definitions, await SchedulerSettings.ForDatabaseAsync(ct), ct);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(new { jobs = rows });
@@ -58,9 +51,19 @@ internal static class JobsCommand
         {
             var pipeline = parse.GetValue(name)!;
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var firing = ManualTrigger.Enqueue((await WorkerCommand.SettingsAsync(ct)).OpenStorage(), pipeline);
+            var firing = ManualTrigger.Enqueue((await SchedulerSettings.ForDatabaseAsync(ct)).OpenStorage(), pipeline);
             Console.WriteLine($"asked the workers to run {pipeline} now (job {firing})");
-            return parse.GetValue(wait) ? await new RunFollower(dataSource, TimeSpan.FromMilliseconds(500)).FollowAsync(firing, ct) : 0;
+            if (!parse.GetValue(wait))
+            {
+                return 0;
+            }
+            var run = await new RunFollower(dataSource, TimeSpan.FromMilliseconds(500), Console.WriteLine).FollowAsync(firing, ct);
+            if (run.Status == "succeeded")
+            {
+                return 0;
+            }
+            Console.Error.WriteLine($"graphguard: run {run.RunId} failed: {run.Error}");
+            return 1;
         });
         return command;
     }
@@ -123,8 +126,4 @@ internal static class JobsCommand
         < 172_800 => $"{seconds / 3600} h",
         _ => $"{seconds / 86_400} d",
     };
-
-    private sealed record JobRow(string Name, string Cron, string? Window, string Train, bool Scheduled, DateTime? NextFireTime, LastRun? LastRun);
-
-    private sealed record LastRun(long RunId, string Status, DateTime CreatedAt, long AgeSeconds);
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics;
 using GraphGuard.Jobs.Pipeline;
 using GraphGuard.Jobs.Scheduling;
-using GraphGuard.Storage.Pipeline;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -13,7 +11,7 @@ internal static class RunCommand
     public static Command Create()
     {
         var pipeline = new Option<string>("--pipeline") { Description = "The pipeline definition to run: jobs/<NAME>.json", DefaultValueFactory = _ => "daily" };
-        var jobs = new Option<string>("--jobs") { Description = "Folder of pipeline definitions", DefaultValueFactory = _ => "jobs" };
+        var jobs = WorkerCommand.JobsFolderOption();
         var json = CommonOptions.Json();
         var command = new Command("run", "Run the whole pipeline once in the foreground (snapshot, graph features, detect, embeddings, train, score, publish) and publish it")
         {
@@ -23,56 +21,31 @@ internal static class RunCommand
         {
             var definition = PipelineDefinitionFile.Read(Path.Combine(parse.GetValue(jobs)!, parse.GetValue(pipeline) + ".json"));
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            // The pipeline's lease, as a worker drives a run: the workers leave this run alone while it lives.
-            var lease = await PipelineLease.TryTakeAsync(dataSource, definition.Name, ct);
-            if (lease is null)
-            {
-                Console.Error.WriteLine($"graphguard: a run of {definition.Name} is in progress elsewhere; waiting for it to end");
-                lease = await PipelineLease.TakeAsync(dataSource, definition.Name, TimeSpan.FromSeconds(1), ct);
-            }
-            await using var held = lease;
-            var runner = new PipelineRunner(dataSource, PipelineStages.All(), PipelineRunner.ThisProcess);
-            var clock = Stopwatch.StartNew();
-            var runId = await runner.CreateRunAsync(definition, "foreground", ct);
-            await RunAttempts.BeginAsync(dataSource, runId, 1, null, ct);
+            await using var run = await ForegroundRun.StartAsync(dataSource, definition, line => Console.Error.WriteLine($"graphguard: {line}"), ct);
             var quiet = parse.GetValue(json);
             if (!quiet)
             {
-                AnsiConsole.MarkupLine(Markup.Escape($"run {runId} of pipeline {definition.Name}"));
+                AnsiConsole.MarkupLine(Markup.Escape($"run {run.RunId} of pipeline {definition.Name}"));
             }
             var result = quiet || Console.IsOutputRedirected
-                ? await runner.RunAsync(runId, definition, new Lines(quiet, null), ct)
-                : await RunWithStatusAsync(runner, runId, definition, ct);
-            if (result.Status != PipelineRunStatus.Succeeded)
-            {
-                throw new InvalidOperationException(result.Status == PipelineRunStatus.Busy
-                    ? $"run {runId}: another worker holds stage {result.Stages[^1].Stage}"
-                    : $"run {runId} failed at {result.Error}; the published run is unchanged (resume it with the worker, or run again)");
-            }
-            var model = (await RunHistory.ShowAsync(dataSource, runId, ct))?.Run.ModelVersion;
+                ? await run.RunAsync(new Lines(quiet, null), ct)
+                : await RunWithStatusAsync(run, ct);
             if (quiet)
             {
-                JsonOutput.Write(new
-                {
-                    run_id = runId,
-                    pipeline = definition.Name,
-                    model_version = model,
-                    seconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
-                    stages = result.Stages.Select(s => new { stage = s.Stage, status = s.Status, rows = s.Rows, seconds = Math.Round(s.Elapsed.TotalSeconds, 2) }),
-                });
+                JsonOutput.Write(result);
                 return 0;
             }
-            AnsiConsole.MarkupLine(Markup.Escape($"run {runId} published in {clock.Elapsed.TotalSeconds:0.0} s with model {model}"));
+            AnsiConsole.MarkupLine(Markup.Escape($"run {result.RunId} published in {result.Seconds:0.0} s with model {result.ModelVersion}"));
             return 0;
         });
         return command;
     }
 
-    private static async Task<PipelineRunResult> RunWithStatusAsync(PipelineRunner runner, long runId, PipelineDefinition definition, CancellationToken ct)
+    private static async Task<ForegroundRunResult> RunWithStatusAsync(ForegroundRun run, CancellationToken ct)
     {
-        PipelineRunResult result = null!;
+        ForegroundRunResult result = null!;
         await AnsiConsole.Status().StartAsync("starting", async context =>
-            result = await runner.RunAsync(runId, definition, new Lines(false, note => context.Status(Markup.Escape(note))), ct));
+            result = await run.RunAsync(new Lines(false, note => context.Status(Markup.Escape(note))), ct));
         return result;
     }
 

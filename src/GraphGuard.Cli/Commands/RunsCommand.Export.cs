@@ -1,6 +1,7 @@
 using System.CommandLine;
-using System.Text;
+using GraphGuard.Cli.Options;
 using GraphGuard.Storage.Pipeline;
+using GraphGuard.Workflows.Export;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -10,30 +11,14 @@ internal static partial class RunsCommand
     /// <summary><c>graphguard runs export</c>: the published run's scores (or a kept run's) as CSV, for systems that read files.</summary>
     private static Command Export()
     {
-        var output = new Option<string>("--out") { Description = "CSV file to write", Required = true };
+        var output = OutOption.File("CSV file to write", required: true);
         var run = new Option<long?>("--pipeline-run") { Description = "A kept pipeline run instead of the published one" };
         var command = new Command("export", $"Write the published run's scores as CSV: {ScoreStore.CsvHeader} (reasons joined by '|'), riskiest first") { output, run };
         CliAction.Set(command, async (parse, ct) =>
         {
-            var path = parse.GetValue(output)!;
+            var path = parse.GetValue(output)!.ToString();
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            // Written beside and moved into place, so a failed export never leaves a half file under the name.
-            var partial = path + ".partial";
-            (long RunId, long Rows) written;
-            await using (var writer = new StreamWriter(partial, append: false, new UTF8Encoding(false)))
-            {
-                try
-                {
-                    written = await ScoreStore.ExportAsync(dataSource, parse.GetValue(run), writer, ct);
-                }
-                catch
-                {
-                    writer.Close();
-                    File.Delete(partial);
-                    throw;
-                }
-            }
-            File.Move(partial, path, overwrite: true);
+            var written = await AtomicFile.WriteAsync(path, writer => ScoreStore.ExportAsync(dataSource, parse.GetValue(run), writer, ct));
             AnsiConsole.MarkupLine(Markup.Escape($"{written.Rows:N0} scores of run {written.RunId} written to {path}"));
             return 0;
         });

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using GraphGuard.Cli.Options;
-using System.Globalization;
-using System.Text;
-using GraphGuard.Learning.Risk;
 using GraphGuard.Storage.Detection;
 using GraphGuard.Storage.Snapshots;
 using GraphGuard.Workflows.Progress;
@@ -16,11 +13,11 @@ internal static class ScoreCommand
 {
     public static Command Create()
     {
-        var modelDir = new Option<string>("--model") { Description = "Model artifact folder written by 'graphguard train'", DefaultValueFactory = _ => Path.Combine("models", "risk-demo") };
+        var modelDir = new Option<string>("--model") { Description = "Model artifact folder written by 'graphguard train'", HelpName = "dir", DefaultValueFactory = _ => Path.Combine("models", "risk-demo") };
         var windowOptions = new WindowOptions();
         var top = new Option<int>("--top") { Description = "Accounts to print, riskiest first", DefaultValueFactory = _ => 20 };
         var reasons = new Option<int>("--reasons") { Description = "Reasons per account", DefaultValueFactory = _ => 3 };
-        var output = new Option<string?>("--out") { Description = "Also write every account's score to this CSV file" };
+        var output = OutOption.File($"Also write every account's score to this CSV file ({ScoreCsv.Header})");
         var json = CommonOptions.Json();
         var command = new Command("score", "Score every account of a window with a saved risk model: calibrated probability and the reasons that raised it")
         {
@@ -37,7 +34,7 @@ internal static class ScoreCommand
             var names = await EntityNames.LoadAsync(dataSource, (parse.GetValue(output) is null ? shown : ranked).Select(s => nodes[s.Row]), ct);
             if (parse.GetValue(output) is { } csv)
             {
-                await WriteCsvAsync(csv, ranked, nodes, names, ct);
+                await ScoreCsv.WriteAsync(csv.FullName, ranked, nodes, names, ct);
             }
             if (parse.GetValue(json))
             {
@@ -59,16 +56,5 @@ internal static class ScoreCommand
             return 0;
         });
         return command;
-    }
-
-    private static async Task WriteCsvAsync(string path, RiskScore[] ranked, int[] nodes, EntityNames names, CancellationToken ct)
-    {
-        await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        await writer.WriteLineAsync("account_id,probability,margin,reasons");
-        foreach (var s in ranked)
-        {
-            var reasons = string.Join("; ", s.Reasons.Select(r => r.Text)).Replace("\"", "\"\"", StringComparison.Ordinal);
-            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{names.ExternalId(nodes[s.Row])},{s.Probability:0.#####},{s.Margin:0.#####},\"{reasons}\"").AsMemory(), ct);
-        }
     }
 }

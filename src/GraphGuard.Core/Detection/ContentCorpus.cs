@@ -1,12 +1,15 @@
+using GraphGuard.Core.Detection.Media;
+
 namespace GraphGuard.Core.Detection;
 
 /// <summary>
 /// Posts and comments as parallel columns: the content's graph node, its author's account index, its
-/// text, and each upstream classifier signal's score (NaN where the content was not scored).
+/// text (empty for media without words), each classifier signal's score (NaN where the content was not scored),
+/// and the perceptual hash of the items that carry media.
 /// </summary>
 public sealed class ContentCorpus
 {
-    public ContentCorpus(int[] nodes, int[] authors, string[] texts, IReadOnlyDictionary<string, float[]> signals)
+    public ContentCorpus(int[] nodes, int[] authors, string[] texts, IReadOnlyDictionary<string, float[]> signals, ContentMedia? media = null)
     {
         if (authors.Length != nodes.Length || texts.Length != nodes.Length || signals.Values.Any(s => s.Length != nodes.Length))
         {
@@ -16,6 +19,11 @@ public sealed class ContentCorpus
         Authors = authors;
         Texts = texts;
         Signals = signals;
+        Media = media ?? ContentMedia.None;
+        if (Media.Items.Length != Media.Hashes.Length || Media.Items.Any(i => (uint)i >= (uint)nodes.Length))
+        {
+            throw new ArgumentException("media items and hashes differ in length or point outside the corpus");
+        }
     }
 
     /// <summary>No content at all.</summary>
@@ -33,4 +41,7 @@ public sealed class ContentCorpus
 
     /// <summary>Score per signal name (e.g. <c>spam</c>), aligned with <see cref="Nodes"/>.</summary>
     public IReadOnlyDictionary<string, float[]> Signals { get; }
+
+    /// <summary>The items with media and their perceptual hashes.</summary>
+    public ContentMedia Media { get; }
 }

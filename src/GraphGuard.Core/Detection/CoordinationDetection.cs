@@ -13,6 +13,7 @@ public static class CoordinationDetection
         new LockstepDetector(options.Lockstep),
         new CreationBurstDetector(options.CreationBurst),
         new NearDuplicates.NearDuplicateContentDetector(options.NearDuplicate),
+        new Media.ReusedMediaDetector(options.ReusedMedia),
         new DenseBlocks.DenseBlockDetector(options.DenseBlock),
         new Surprise.CoActivityDetector(options.CoActivity),
         new Surprise.ReciprocalFollowDetector(options.ReciprocalFollow),

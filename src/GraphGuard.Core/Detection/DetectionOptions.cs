@@ -11,6 +11,8 @@ public sealed record DetectionOptions
 
     public NearDuplicates.NearDuplicateOptions NearDuplicate { get; init; } = new();
 
+    public Media.ReusedMediaOptions ReusedMedia { get; init; } = new();
+
     public DenseBlocks.DenseBlockOptions DenseBlock { get; init; } = new();
 
     public Surprise.CoActivityOptions CoActivity { get; init; } = new();

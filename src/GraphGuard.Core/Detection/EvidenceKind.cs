@@ -32,4 +32,6 @@ public enum EvidenceKind
 
     /// <summary>How much trust from the trusted seeds reaches the cluster.</summary>
     LowTrust,
+
+    ReusedMedia,
 }

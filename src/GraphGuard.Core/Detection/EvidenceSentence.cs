@@ -23,7 +23,7 @@ public static class EvidenceSentence
                 $"(density {R(e["density"])}, {R(e["lift"])}x the graph's); {example} is among the targets",
             EvidenceKind.NearDuplicateContent =>
                 $"{N(e["accounts"])} accounts posted {N(e["items"])} near-identical texts (similarity at least {R(e["similarity"])}); " +
-                $"mean spam score {R(e["spam_mean"])}; e.g. {example}",
+                $"mean spam score {R(e["spam_mean"])}{ModelSpam(e)}; e.g. {example}",
             EvidenceKind.CreationBurst =>
                 $"{N(e["accounts"])} accounts were registered within {R(e["hours"])} hours on {N(e["shared"])} shared devices, IPs or phones, e.g. {example}",
             EvidenceKind.CoActivity =>
@@ -38,6 +38,10 @@ public static class EvidenceSentence
                 $"none of them had used before, e.g. {example}; at the rate accounts take these up, {R(e["expected"])} would in that time " +
                 $"(odds 1 in 10^{N(e["log10_odds"])}, bar 10^{N(e["threshold_log10"])}); after the move each acted {R(e["rate_after"])} times a day (median) " +
                 $"against {R(e["rate_before"])} before, beyond its own earlier rates, and {N(e["new_targets"])} targets none of them had touched before got actions from two or more of them",
+            EvidenceKind.ReusedMedia =>
+                $"{N(e["accounts"])} accounts posted the same {N(e["clips"])} clips {N(e["copies"])} times with small edits (copies up to {N(e["max_bits"])} bits apart); " +
+                $"accounts posting media independently, each clip as popular as it is, would share so many with odds of 1 in 10^{N(e["log10_odds"])} per pair " +
+                $"(bar 10^{N(e["threshold_log10"])}); e.g. {example}",
             EvidenceKind.OrganicExplanation =>
                 $"organic explanation weighed: {Explanation(e)}",
             EvidenceKind.LowTrust =>
@@ -45,6 +49,9 @@ public static class EvidenceSentence
             _ => throw new ArgumentOutOfRangeException(nameof(evidence), e.Kind, "unknown evidence kind"),
         };
     }
+
+    private static string ModelSpam(Evidence e) =>
+        e.Numbers.ContainsKey("model_spam_mean") ? $", {R(e["model_spam_mean"])} by our own spam model" : "";
 
     private static string Explanation(Evidence e) => (int)e["reason"] switch
     {

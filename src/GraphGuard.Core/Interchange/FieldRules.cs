@@ -38,4 +38,8 @@ public static class FieldRules
     public static bool TryNumber(ReadOnlySpan<byte> value, out double number) =>
         Utf8Parser.TryParse(value, out number, out var consumed, 'G') && consumed == value.Length && double.IsFinite(number)
         || Utf8Parser.TryParse(value, out number, out consumed, 'E') && consumed == value.Length && double.IsFinite(number);
+
+    /// <summary>A 64-bit perceptual hash: exactly 16 hexadecimal digits, either case (format v1.1's <c>media_hash</c>).</summary>
+    public static bool TryMediaHash(ReadOnlySpan<byte> value, out ulong hash) =>
+        Utf8Parser.TryParse(value, out hash, out var consumed, 'X') && consumed == 16 && value.Length == 16;
 }

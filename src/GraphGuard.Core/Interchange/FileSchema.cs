@@ -11,12 +11,13 @@ public sealed record FileSchema(InterchangeFile File, string BaseName, IReadOnly
 
     public static FileSchema Accounts { get; } = new(InterchangeFile.Accounts, "accounts", ["account_id", "created_at"], ["country"], AllowsFeatures: true);
     public static FileSchema Events { get; } = new(InterchangeFile.Events, "events", ["event_id", "ts", "actor", "action", "target_type", "target"], [], false);
-    public static FileSchema Content { get; } = new(InterchangeFile.Content, "content", ["content_id", "author", "created_at"], ["text"], false);
+    public static FileSchema Content { get; } = new(InterchangeFile.Content, "content", ["content_id", "author", "created_at"], ["text", "media_hash"], false);
     public static FileSchema ContentSignals { get; } = new(InterchangeFile.ContentSignals, "content_signals", ["content_id", "signal", "score"], ["model", "ts"], false);
     public static FileSchema Labels { get; } = new(InterchangeFile.Labels, "labels", ["account_id", "label", "source"], ["ts"], false);
+    public static FileSchema ContentLabels { get; } = new(InterchangeFile.ContentLabels, "content_labels", ["content_id", "label", "source"], ["ts"], false);
 
     /// <summary>Every schema, in load order.</summary>
-    public static IReadOnlyList<FileSchema> All { get; } = [Accounts, Content, Events, ContentSignals, Labels];
+    public static IReadOnlyList<FileSchema> All { get; } = [Accounts, Content, Events, ContentSignals, Labels, ContentLabels];
 
     /// <summary>
     /// Checks a header record and maps column names to positions. Returns null and a reason naming the

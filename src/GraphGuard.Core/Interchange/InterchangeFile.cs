@@ -8,4 +8,5 @@ public enum InterchangeFile
     Events,
     ContentSignals,
     Labels,
+    ContentLabels,
 }

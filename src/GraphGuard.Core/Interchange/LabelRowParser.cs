@@ -27,14 +27,9 @@ public sealed class LabelRowParser(HeaderLayout layout, TimestampRange? plausibl
             rejection = new RowRejection(QuarantineReason.BadLabel, "label", $"'{Shorten(labelBytes)}' is neither 'abusive' nor 'benign'");
             return false;
         }
-        if (!TryOptionalText(record, _source, "source", 64, out var source, out rejection) ||
+        if (!TryRequiredText(record, _source, "source", 64, out var source, out rejection) ||
             !TryOptionalTimestamp(record, _ts, "ts", out var ts, out rejection))
         {
-            return false;
-        }
-        if (source is null)
-        {
-            rejection = new RowRejection(QuarantineReason.EmptyField, "source", "is empty");
             return false;
         }
         row = new LabelRow(id, label, source, ts);

@@ -19,6 +19,7 @@ public static class QuarantineReason
     public const string BadNumber = "bad_number";
     public const string BadLabel = "bad_label";
     public const string BadName = "bad_name";
+    public const string BadMediaHash = "bad_media_hash";
     public const string FieldTooLong = "field_too_long";
     public const string CorruptFile = "corrupt_file";
     public const string NulByte = "nul_byte";

@@ -145,6 +145,21 @@ public abstract class RowParser<TRow>(HeaderLayout layout, TimestampRange? plaus
         return true;
     }
 
+    /// <summary>A required short label (a verdict's source): present, at most <paramref name="maxBytes"/>, no control characters.</summary>
+    protected static bool TryRequiredText(CsvRecord record, int index, string column, int maxBytes, [NotNullWhen(true)] out string? text, out RowRejection rejection)
+    {
+        if (!TryOptionalText(record, index, column, maxBytes, out text, out rejection))
+        {
+            return false;
+        }
+        if (text is null)
+        {
+            rejection = new RowRejection(QuarantineReason.EmptyField, column, "is empty");
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>Field text for error messages: short and printable.</summary>
     protected static string Shorten(ReadOnlySpan<byte> bytes) => Printable.Of(bytes, 64);
 }

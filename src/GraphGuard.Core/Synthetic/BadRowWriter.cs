@@ -76,7 +76,7 @@ internal static class BadRowWriter
                     FreshId(output.Content, 'q', number);
                     output.Content.Byte((byte)',');
                     plan.Ids.Account(output.Content, actor);
-                    output.Content.Raw(",31/12/2025 10:00,hello there"u8);
+                    output.Content.Raw(",31/12/2025 10:00,hello there,"u8);
                     output.Content.EndRow();
                     break;
                 default: // accounts: id over 256 bytes

@@ -86,7 +86,7 @@ internal sealed partial class ChunkGenerator
         {
             int ts = from + _random.Next(span);
             var url = _text.SpamUrl(campaign).ToArray();
-            Post(a, firstK++, ts, _text.SpamText(campaign, url), SpamScore(), LowScore(8));
+            Post(a, firstK++, ts, _text.SpamText(campaign, url), SpamScore(), LowScore(8), ContentTruth.Spam, campaign);
             TextEvent(ts, a, ",link,url,"u8, url);
             for (int tags = _random.Between(0, 3); tags > 0; tags--)
             {
@@ -102,7 +102,7 @@ internal sealed partial class ChunkGenerator
             if (ts < campaign.ActiveEnd)
             {
                 var url = _text.SpamUrl(campaign).ToArray();
-                Comment(a, ts, owner, k, _text.SpamText(campaign, url), SpamScore(), LowScore(8));
+                Comment(a, ts, owner, k, _text.SpamText(campaign, url), SpamScore(), LowScore(8), ContentTruth.Spam);
                 TextEvent(ts, a, ",link,url,"u8, url);
             }
         }
@@ -123,7 +123,7 @@ internal sealed partial class ChunkGenerator
 
             int ts = Math.Min(WorldClock.End - 1, attack.Time + (int)_random.Exponential(6 * WorldClock.Minute));
             double toxicity = _random.Chance(0.5) ? HighScore(0.7) : 0.2 + (0.4 * _random.NextDouble());
-            Comment(a, ts, attack.Victim, attack.PostIndex, _text.Hostile(), LowScore(12), toxicity);
+            Comment(a, ts, attack.Victim, attack.PostIndex, _text.Hostile(), LowScore(12), toxicity, ContentTruth.Harassment);
             if (_random.Chance(0.2))
             {
                 AccountEvent(Math.Min(WorldClock.End - 1, ts + _random.Between(10, 600)), a, ",report,account,"u8, attack.Victim);

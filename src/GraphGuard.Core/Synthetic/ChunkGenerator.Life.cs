@@ -40,7 +40,7 @@ internal sealed partial class ChunkGenerator
             int ts = ReactionTime(start, _plan.PostTime(owner, k));
             if (ts >= 0)
             {
-                Comment(a, ts, owner, k, _text.LegitComment(community), LegitSpamScore(), LegitToxicityScore());
+                Comment(a, ts, owner, k, _text.LegitComment(community), LegitSpamScore(), LegitToxicityScore(), ContentTruth.Ok);
             }
         }
 
@@ -188,7 +188,7 @@ internal sealed partial class ChunkGenerator
         // Creators link out too, often with the URL in the caption, so "has a URL" is no spam verdict.
         byte[]? url = _random.Chance(0.08) ? _text.LegitUrl().ToArray() : null;
         var caption = _text.LegitPost(community, url is not null && _random.Chance(0.6) ? url : default);
-        Post(a, k, ts, caption, LegitSpamScore(), LegitToxicityScore());
+        Post(a, k, ts, caption, LegitSpamScore(), LegitToxicityScore(), ContentTruth.Ok);
         for (int tags = _random.Chance(0.5) ? _random.Between(1, 4) : 0; tags > 0; tags--)
         {
             TextEvent(ts, a, ",tag,hashtag,"u8, _random.Chance(0.03) ? _text.SpamHashtag() : _text.Hashtag(community));
@@ -223,7 +223,7 @@ internal sealed partial class ChunkGenerator
             if (_random.Chance(0.12))
             {
                 int commentTs = Math.Min(WorldClock.End - 1, ts + (int)_random.Exponential(10 * WorldClock.Minute));
-                Comment(a, commentTs, viral.Owner, viral.PostIndex, _text.LegitComment(community), LegitSpamScore(), LegitToxicityScore());
+                Comment(a, commentTs, viral.Owner, viral.PostIndex, _text.LegitComment(community), LegitSpamScore(), LegitToxicityScore(), ContentTruth.Ok);
             }
 
             if (_random.Chance(0.08))

@@ -63,32 +63,56 @@ internal sealed partial class ChunkGenerator
         _out.Events.EndRow();
     }
 
-    /// <summary>The k-th post of <paramref name="author"/>: content row, classifier scores, post event.</summary>
-    private void Post(int author, int k, int ts, ReadOnlySpan<byte> text, double spam, double toxicity)
+    /// <summary>
+    /// The k-th post of <paramref name="author"/>: content row with its media hash, classifier scores, perhaps a
+    /// reviewer's verdict, and the post event. A post of <paramref name="campaign"/> re-uploads one of its clips.
+    /// </summary>
+    private void Post(int author, int k, int ts, ReadOnlySpan<byte> text, double spam, double toxicity, ContentTruth truth, Campaign? campaign = null)
     {
+        ulong contentKey = StableHash.Mix(0xC1, (ulong)author, (ulong)k);
+        ulong media = campaign is null
+            ? MediaComposer.Organic(_plan.Key, contentKey)
+            : MediaComposer.CampaignCopy(campaign.Key, campaign.Organic ? 1 : 2 + (int)(campaign.Key % 5), contentKey);
         var row = _out.Content;
         _ids.Post(row, author, k);
         ContentRest(row, author, ts, text);
+        row.Comma();
+        row.Hex(media, 16);
+        row.EndRow();
         for (int signal = 0; signal < 2; signal++)
         {
             _ids.Post(_out.ContentSignals, author, k);
             SignalRest(signal, ts, signal == 0 ? spam : toxicity);
         }
 
+        if (ContentReview.TryReview(_plan.Key, contentKey, truth, spam, toxicity, out var verdict, out int delay))
+        {
+            _ids.Post(_out.ContentLabels, author, k);
+            ContentLabelRest(ts + delay, verdict);
+        }
+
         ContentEvent(ts, author, ",post,content,"u8, author, k);
     }
 
-    /// <summary>A comment is content of its own, plus a <c>comment</c> event aimed at the parent post.</summary>
-    private void Comment(int author, int ts, int parentOwner, int parentK, ReadOnlySpan<byte> text, double spam, double toxicity)
+    /// <summary>A comment is content of its own (no media), plus a <c>comment</c> event aimed at the parent post.</summary>
+    private void Comment(int author, int ts, int parentOwner, int parentK, ReadOnlySpan<byte> text, double spam, double toxicity, ContentTruth truth)
     {
         int j = _comments++;
         var row = _out.Content;
         _ids.Comment(row, author, j);
         ContentRest(row, author, ts, text);
+        row.Comma();
+        row.EndRow();
         for (int signal = 0; signal < 2; signal++)
         {
             _ids.Comment(_out.ContentSignals, author, j);
             SignalRest(signal, ts, signal == 0 ? spam : toxicity);
+        }
+
+        if (ContentReview.TryReview(_plan.Key, StableHash.Mix(0xC2, (ulong)author, (ulong)j), truth, spam, toxicity, out var verdict, out int delay))
+        {
+            _ids.Comment(_out.ContentLabels, author, j);
+            ContentLabelRest(ts + delay, verdict);
         }
 
         ContentEvent(ts, author, ",comment,content,"u8, parentOwner, parentK);
@@ -102,6 +126,15 @@ internal sealed partial class ChunkGenerator
         row.Timestamp(ts);
         row.Comma();
         row.Text(text);
+    }
+
+    private void ContentLabelRest(int ts, ContentTruth verdict)
+    {
+        var row = _out.ContentLabels;
+        row.Comma();
+        row.Raw(ContentReview.Label(verdict));
+        row.Raw(",review,"u8);
+        row.Timestamp(Math.Min(WorldClock.End - 1, ts));
         row.EndRow();
     }
 

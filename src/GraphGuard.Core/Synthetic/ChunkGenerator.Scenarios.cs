@@ -110,12 +110,13 @@ internal sealed partial class ChunkGenerator
                 break;
             case "comment":
                 Comment(a, ts, strike.Owner, strike.PostIndex, ScenarioText.Compose(campaign, null), ScenarioSpam(campaign),
-                    hostile && _random.Chance(0.5) ? HighScore(0.7) : LowScore(8));
+                    hostile && _random.Chance(0.5) ? HighScore(0.7) : LowScore(8), ScenarioTruth(campaign));
                 break;
             case "link":
                 {
                     var url = CampaignUrl(campaign, strike.Url);
-                    Post(a, nextPost++, ts, ScenarioText.Compose(campaign, Encoding.UTF8.GetString(url)), ScenarioSpam(campaign), LowScore(8));
+                    Post(a, nextPost++, ts, ScenarioText.Compose(campaign, Encoding.UTF8.GetString(url)), ScenarioSpam(campaign), LowScore(8),
+                        ScenarioTruth(campaign), campaign);
                     TextEvent(ts, a, ",link,url,"u8, url);
                     break;
                 }
@@ -125,6 +126,14 @@ internal sealed partial class ChunkGenerator
     // Promotions score high now and then, like the classic spam rings; everything else scores as people do.
     private double ScenarioSpam(Campaign campaign) =>
         !campaign.Organic && campaign.Scenario!.Knobs.TextKind == "promo" ? SpamScore() : LegitSpamScore();
+
+    /// <summary>Abuse campaigns' promotions are spam and their hostile words harassment; organic crowds' words are fine.</summary>
+    private static ContentTruth ScenarioTruth(Campaign campaign) => campaign.Organic ? ContentTruth.Ok : campaign.Scenario!.Knobs.TextKind switch
+    {
+        "promo" => ContentTruth.Spam,
+        "hostile" => ContentTruth.Harassment,
+        _ => ContentTruth.Ok,
+    };
 
     private void PoolLogin(int ts, int a, in Identity identity, Campaign campaign)
     {

@@ -11,6 +11,7 @@ internal sealed class ChunkOutput
     public CsvBuffer Content { get; } = new();
     public CsvBuffer ContentSignals { get; } = new();
     public CsvBuffer Labels { get; } = new();
+    public CsvBuffer ContentLabels { get; } = new();
     public CsvBuffer Truth { get; } = new();
     public CsvBuffer Lookalikes { get; } = new();
 
@@ -21,6 +22,7 @@ internal sealed class ChunkOutput
         Content.Clear();
         ContentSignals.Clear();
         Labels.Clear();
+        ContentLabels.Clear();
         Truth.Clear();
         Lookalikes.Clear();
     }

@@ -99,6 +99,7 @@ public static class WorldGenerator
             Content = writer.Content,
             ContentSignals = writer.ContentSignals,
             Labels = writer.Labels,
+            ContentLabels = writer.ContentLabels,
             TruthRows = writer.Truth,
             Lookalikes = writer.Lookalikes,
             BadRows = plan.Options.BadRows,

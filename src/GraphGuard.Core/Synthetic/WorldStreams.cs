@@ -1,7 +1,7 @@
 namespace GraphGuard.Core.Synthetic;
 
 /// <summary>
-/// Where the generator writes: one writable stream per file of interchange format v1, plus the two
+/// Where the generator writes: one writable stream per file of interchange format v1.1, plus the two
 /// ground-truth files that ingest never reads. Disposing disposes every stream.
 /// </summary>
 public sealed class WorldStreams : IDisposable
@@ -11,18 +11,20 @@ public sealed class WorldStreams : IDisposable
     public const string ContentFile = "content.csv";
     public const string ContentSignalsFile = "content_signals.csv";
     public const string LabelsFile = "labels.csv";
+    public const string ContentLabelsFile = "content_labels.csv";
     public const string TruthFile = "truth.csv";
     public const string LookalikesFile = "lookalikes.csv";
 
     /// <summary>Every file name, in the order the generator writes them.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        [AccountsFile, EventsFile, ContentFile, ContentSignalsFile, LabelsFile, TruthFile, LookalikesFile];
+        [AccountsFile, EventsFile, ContentFile, ContentSignalsFile, LabelsFile, ContentLabelsFile, TruthFile, LookalikesFile];
 
     public required Stream Accounts { get; init; }
     public required Stream Events { get; init; }
     public required Stream Content { get; init; }
     public required Stream ContentSignals { get; init; }
     public required Stream Labels { get; init; }
+    public required Stream ContentLabels { get; init; }
     public required Stream Truth { get; init; }
     public required Stream Lookalikes { get; init; }
 
@@ -37,6 +39,7 @@ public sealed class WorldStreams : IDisposable
             Content = open(ContentFile),
             ContentSignals = open(ContentSignalsFile),
             Labels = open(LabelsFile),
+            ContentLabels = open(ContentLabelsFile),
             Truth = open(TruthFile),
             Lookalikes = open(LookalikesFile),
         };
@@ -49,6 +52,7 @@ public sealed class WorldStreams : IDisposable
         yield return (ContentFile, Content);
         yield return (ContentSignalsFile, ContentSignals);
         yield return (LabelsFile, Labels);
+        yield return (ContentLabelsFile, ContentLabels);
         yield return (TruthFile, Truth);
         yield return (LookalikesFile, Lookalikes);
     }

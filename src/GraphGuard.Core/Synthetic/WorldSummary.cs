@@ -8,6 +8,7 @@ public sealed record WorldSummary
     public required long Content { get; init; }
     public required long ContentSignals { get; init; }
     public required long Labels { get; init; }
+    public required long ContentLabels { get; init; }
     public required long TruthRows { get; init; }
     public required long Lookalikes { get; init; }
     public required int BadRows { get; init; }

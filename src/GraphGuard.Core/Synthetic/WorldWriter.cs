@@ -16,9 +16,10 @@ internal sealed class WorldWriter
         _streams = streams;
         streams.Accounts.Write("account_id,created_at,country,f_bio_length,f_profile_photo,f_verified_email,f_display_name_digits\n"u8);
         streams.Events.Write("event_id,ts,actor,action,target_type,target\n"u8);
-        streams.Content.Write("content_id,author,created_at,text\n"u8);
+        streams.Content.Write("content_id,author,created_at,text,media_hash\n"u8);
         streams.ContentSignals.Write("content_id,signal,score,model,ts\n"u8);
         streams.Labels.Write("account_id,label,source,ts\n"u8);
+        streams.ContentLabels.Write("content_id,label,source,ts\n"u8);
         streams.Truth.Write("account_id,campaign,pattern\n"u8);
         streams.Lookalikes.Write("account_id,group,kind\n"u8);
     }
@@ -28,6 +29,7 @@ internal sealed class WorldWriter
     public long Content { get; private set; }
     public long ContentSignals { get; private set; }
     public long Labels { get; private set; }
+    public long ContentLabels { get; private set; }
     public long Truth { get; private set; }
     public long Lookalikes { get; private set; }
 
@@ -38,12 +40,14 @@ internal sealed class WorldWriter
         chunk.Content.WriteTo(_streams.Content);
         chunk.ContentSignals.WriteTo(_streams.ContentSignals);
         chunk.Labels.WriteTo(_streams.Labels);
+        chunk.ContentLabels.WriteTo(_streams.ContentLabels);
         chunk.Truth.WriteTo(_streams.Truth);
         chunk.Lookalikes.WriteTo(_streams.Lookalikes);
         Accounts += chunk.Accounts.Rows;
         Content += chunk.Content.Rows;
         ContentSignals += chunk.ContentSignals.Rows;
         Labels += chunk.Labels.Rows;
+        ContentLabels += chunk.ContentLabels.Rows;
         Truth += chunk.Truth.Rows;
         Lookalikes += chunk.Lookalikes.Rows;
     }

@@ -1,8 +1,9 @@
 using GraphGuard.Jobs.Pipeline.Stages;
+using GraphGuard.Workflows.Content;
 
 namespace GraphGuard.Jobs.Pipeline;
 
-/// <summary>The pipeline's seven stages, in order: snapshot, graph_features, detect, embeddings, train, score, publish.</summary>
+/// <summary>The pipeline's eight stages, in order: content, snapshot, graph_features, detect, embeddings, train, score, publish.</summary>
 public static class PipelineStages
 {
     /// <summary><c>feature_runs.kind</c> of the graph features within a pipeline run.</summary>
@@ -12,11 +13,13 @@ public static class PipelineStages
     /// A fresh set of the stages for one <see cref="PipelineRunner"/>. They share an in-process cache of the
     /// run (snapshot, features, model); give each concurrent runner its own set.
     /// </summary>
-    public static IReadOnlyList<IPipelineStage> All()
+    /// <param name="contentModels">Where <c>graphguard content train</c> saved the text classifiers.</param>
+    public static IReadOnlyList<IPipelineStage> All(string? contentModels = null)
     {
         var cache = new RunCache();
         return
         [
+            new ContentStage(contentModels ?? ContentModelTraining.DefaultFolder),
             new SnapshotStage(cache),
             new GraphFeaturesStage(cache),
             new DetectStage(cache),
@@ -28,5 +31,5 @@ public static class PipelineStages
     }
 
     /// <summary>The stages' names, in order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["snapshot", "graph_features", "detect", "embeddings", "train", "score", "publish"];
+    public static IReadOnlyList<string> Names { get; } = ["content", "snapshot", "graph_features", "detect", "embeddings", "train", "score", "publish"];
 }

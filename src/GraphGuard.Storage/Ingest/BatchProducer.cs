@@ -36,6 +36,7 @@ internal sealed class BatchProducer(InterchangeFolder folder, IngestContext cont
                     InterchangeFile.Events => ProduceFileAsync(new EventLoader(), file, output, ct),
                     InterchangeFile.ContentSignals => ProduceFileAsync(new ContentSignalLoader(), file, output, ct),
                     InterchangeFile.Labels => ProduceFileAsync(new LabelLoader(), file, output, ct),
+                    InterchangeFile.ContentLabels => ProduceFileAsync(new ContentLabelLoader(), file, output, ct),
                     _ => throw new UnreachableException(),
                 }).ConfigureAwait(false);
             }

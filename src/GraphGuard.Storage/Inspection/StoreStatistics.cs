@@ -16,7 +16,7 @@ public sealed record StoreStatistics(
     public static async Task<StoreStatistics> ReadAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
     {
         var tables = new Dictionary<string, long>();
-        foreach (var table in new[] { "entities", "accounts", "content", "events", "content_signals", "labels", "quarantine", "ingest_runs" })
+        foreach (var table in new[] { "entities", "accounts", "content", "events", "content_signals", "labels", "content_labels", "quarantine", "ingest_runs" })
         {
             tables[table] = await ScalarAsync<long>(dataSource, $"select count(*) from {table}", ct).ConfigureAwait(false);
         }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Cli.Tests.Workspace;
 

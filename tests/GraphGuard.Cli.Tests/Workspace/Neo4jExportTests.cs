@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GraphGuard.Storage.Export;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Cli.Tests.Workspace;
 
@@ -15,7 +15,7 @@ public sealed partial class Neo4jExportTests
     [Test]
     public async Task Export_writes_neo4j_admin_import_files_whose_relations_all_end_on_exported_nodes()
     {
-        using var world = await GeneratedWorld.CreateAsync("neo4j", 1_500, 5);
+        using var world = await WorldDatabase.CreateAsync("neo4j", 1_500, 5);
         var refused = await GraphGuardProcess.RunAsync(world.Connection, "export", "neo4j", "--out", Path.Combine(world.Folder, "none"));
         Assert.That((refused.ExitCode, refused.Stderr), Is.EqualTo((1, "graphguard: no run is published yet: run the pipeline (graphguard run) first" + Environment.NewLine)));
         await world.Succeed("run", "--jobs", Path.Combine(TestDatabase.RepositoryRoot(), "jobs"));

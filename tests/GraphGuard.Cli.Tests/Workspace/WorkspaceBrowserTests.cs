@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Cli.Tests.Workspace;
@@ -13,7 +13,7 @@ namespace GraphGuard.Cli.Tests.Workspace;
 [NonParallelizable]
 public sealed class WorkspaceBrowserTests
 {
-    private GeneratedWorld _world = null!;
+    private WorldDatabase _world = null!;
     private ServeProcess _serve = null!;
     private BrowserDriver _browser = null!;
     private NpgsqlDataSource _db = null!;
@@ -26,7 +26,7 @@ public sealed class WorkspaceBrowserTests
     [OneTimeSetUp]
     public async Task PublishAWorldAndOpenTheBrowser()
     {
-        _world = await GeneratedWorld.CreateAsync("workspace", 3_000, 23);
+        _world = await WorldDatabase.CreateAsync("workspace", 3_000, 23);
         await _world.Succeed("run", "--jobs", Path.Combine(TestDatabase.RepositoryRoot(), "jobs"));
         _analystKey = (await _world.Succeed("keys", "create", "--name", "ana", "--scope", "clusters:read", "--scope", "labels:write")).Trim();
         _readerKey = (await _world.Succeed("keys", "create", "--name", "reader", "--scope", "clusters:read")).Trim();
@@ -189,12 +189,8 @@ public sealed class WorkspaceBrowserTests
     {
         var serve = await ServeProcess.StartAsync(_world.Connection, options);
         // The workspace's graph views need the run's graph in memory, which loads after the scores.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(await serve.Client.GetStringAsync("/metrics")).Contains("graphguard_graph_run_id 1", StringComparison.Ordinal))
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the published run's graph did not load within a minute");
-            await Task.Delay(200);
-        }
+        await Eventually.HoldsAsync(async () => (await serve.Client.GetStringAsync("/metrics")).Contains("graphguard_graph_run_id 1", StringComparison.Ordinal),
+            "the published run's graph to load", TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(200));
         return serve;
     }
 

@@ -1,4 +1,5 @@
 using GraphGuard.Core.Detection;
+using GraphGuard.Core.Detection.Media;
 using GraphGuard.Core.Domain;
 using GraphGuard.Core.Graph;
 
@@ -28,8 +29,13 @@ internal sealed class DetectionWorld : IDisposable
     public static DetectionWorld Create(int accounts, int contents, IEnumerable<(int Actor, int Target, string Action)> edges)
         => Create(accounts, contents, edges, []);
 
+    /// <summary>A world whose content items are posts with media only (no words), in order.</summary>
+    public static DetectionWorld WithMedia(int accounts, IReadOnlyList<(int Author, ulong Hash)> posts) =>
+        Create(accounts, 0, [], [.. posts.Select(p => (p.Author, "", float.NaN))], new ContentMedia([.. posts.Select((_, i) => i)], [.. posts.Select(p => p.Hash)]));
+
     /// <summary>A world whose content items are <paramref name="posts"/>, in order; NaN spam means unscored.</summary>
-    public static DetectionWorld Create(int accounts, int contents, IEnumerable<(int Actor, int Target, string Action)> edges, IReadOnlyList<(int Author, string Text, float Spam)> posts)
+    public static DetectionWorld Create(int accounts, int contents, IEnumerable<(int Actor, int Target, string Action)> edges, IReadOnlyList<(int Author, string Text, float Spam)> posts,
+        ContentMedia? media = null)
     {
         contents = Math.Max(contents, posts.Count);
         var kinds = Enumerable.Repeat((byte)EntityKind.Account, accounts).Concat(Enumerable.Repeat((byte)EntityKind.Content, contents)).ToArray();
@@ -46,7 +52,8 @@ internal sealed class DetectionWorld : IDisposable
             [.. posts.Select((_, i) => accounts + i)],
             [.. posts.Select(p => p.Author)],
             [.. posts.Select(p => p.Text)],
-            new Dictionary<string, float[]> { ["spam"] = [.. posts.Select(p => p.Spam)] });
+            new Dictionary<string, float[]> { ["spam"] = [.. posts.Select(p => p.Spam)] },
+            media);
         var input = new DetectionInput { Graph = graph, Accounts = index, CreatedAt = new long[accounts], Content = corpus, AsOf = time };
         return new DetectionWorld(graph, input);
     }

@@ -195,4 +195,30 @@ public sealed class NearDuplicateContentDetectorTests
         Assert.That(second.Features.Select(f => f.Values), Is.EqualTo(first.Features.Select(f => f.Values)));
         Assert.That(first.Clusters, Has.Count.EqualTo(2));
     }
+
+    [Test]
+    public void Evidence_cites_our_own_spam_model_beside_the_upstream_one_without_moving_the_score()
+    {
+        var random = new Random(5);
+        using var world = World(40, Ring(random, 0, 8, 3, "promo-cash.xyz", 0.9f).Concat(Ordinary(random, 8, 32, 4)));
+        var content = world.Input.Content;
+        var signals = new Dictionary<string, float[]>(content.Signals) { ["gg_spam"] = [.. Enumerable.Repeat(0.75f, content.Count)] };
+        var input = new DetectionInput
+        {
+            Graph = world.Input.Graph,
+            Accounts = world.Input.Accounts,
+            CreatedAt = world.Input.CreatedAt,
+            AsOf = world.Input.AsOf,
+            Content = new ContentCorpus(content.Nodes, content.Authors, content.Texts, signals),
+        };
+
+        var detector = new NearDuplicateContentDetector();
+        var cited = detector.Detect(input).Clusters.Single();
+        var plain = detector.Detect(world.Input).Clusters.Single();
+
+        Assert.That(cited.Evidence.Single()["model_spam_mean"], Is.EqualTo(0.75).Within(1e-6));
+        Assert.That(EvidenceSentence.Render(cited.Evidence.Single(), node => $"post {node}"), Does.Contain("mean spam score 0.9, 0.75 by our own spam model"));
+        Assert.That(plain.Evidence.Single().Numbers.ContainsKey("model_spam_mean"), Is.False);
+        Assert.That(cited.Score, Is.EqualTo(plain.Score));
+    }
 }

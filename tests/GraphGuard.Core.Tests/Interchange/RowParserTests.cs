@@ -124,4 +124,43 @@ public sealed class RowParserTests
         Assert.That(ok, Is.False);
         Assert.That((rejection.Reason, rejection.Field), Is.EqualTo((QuarantineReason.FieldTooLong, "text")));
     }
+
+    [TestCase("9d495b89973be0bf", 0x9d495b89973be0bfUL)]
+    [TestCase("FFFFFFFFFFFFFFFF", ulong.MaxValue)]
+    [TestCase("", null)]
+    public void Media_hashes_are_16_hex_digits_or_absent(string hash, ulong? expected)
+    {
+        var (ok, row, _) = Parse(FileSchema.Content, l => new ContentRowParser(l), "content_id,author,created_at,text,media_hash", $"c1,a1,2026-01-01T00:00:00Z,hi,{hash}");
+        Assert.That(ok, Is.True);
+        Assert.That(row.MediaHash, Is.EqualTo(expected));
+    }
+
+    [TestCase("9d495b89973be0b")]
+    [TestCase("9d495b89973be0bf0")]
+    [TestCase("0x495b89973be0bf")]
+    [TestCase("9d495b89973be0bg")]
+    public void Bad_media_hashes_are_refused(string hash)
+    {
+        var (ok, _, rejection) = Parse(FileSchema.Content, l => new ContentRowParser(l), "content_id,author,created_at,text,media_hash", $"c1,a1,2026-01-01T00:00:00Z,hi,{hash}");
+        Assert.That(ok, Is.False);
+        Assert.That((rejection.Reason, rejection.Field), Is.EqualTo((QuarantineReason.BadMediaHash, "media_hash")));
+    }
+
+    [Test]
+    public void A_content_label_names_the_policy_or_says_ok()
+    {
+        var (ok, row, _) = Parse(FileSchema.ContentLabels, l => new ContentLabelRowParser(l), "content_id,label,source,ts", "c1,spam,review,2026-01-02T00:00:00Z");
+        Assert.That(ok, Is.True);
+        Assert.That(row, Is.EqualTo(new ContentLabelRow("c1", "spam", "review", new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc))));
+    }
+
+    [TestCase("c1,Spam!,review,", QuarantineReason.BadLabel, "label")]
+    [TestCase("c1,spam,,", QuarantineReason.EmptyField, "source")]
+    [TestCase("c1,spam,review,yesterday", QuarantineReason.BadTimestamp, "ts")]
+    public void Bad_content_labels_are_refused(string line, string reason, string field)
+    {
+        var (ok, _, rejection) = Parse(FileSchema.ContentLabels, l => new ContentLabelRowParser(l), "content_id,label,source,ts", line);
+        Assert.That(ok, Is.False);
+        Assert.That((rejection.Reason, rejection.Field), Is.EqualTo((reason, field)));
+    }
 }

@@ -1,4 +1,5 @@
 using GraphGuard.Core.Synthetic;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Core.Tests.Synthetic;
 

@@ -1,5 +1,6 @@
 using GraphGuard.Core.Synthetic;
 using GraphGuard.Core.Synthetic.Scenarios;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Core.Tests.Synthetic;
 

@@ -4,7 +4,7 @@ using GraphGuard.Jobs.Pipeline;
 using GraphGuard.Storage.Detection;
 using GraphGuard.Storage.Ingest;
 using GraphGuard.Storage.Snapshots;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using GraphGuard.Workflows.Detection;
 using GraphGuard.Workflows.Features;
 using GraphGuard.Workflows.Progress;

@@ -1,7 +1,7 @@
 using GraphGuard.Jobs.Pipeline;
 using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Storage.Pipeline;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Jobs.Tests.Pipeline;
@@ -144,17 +144,16 @@ public sealed class PipelineTests
         Assert.Multiple(async () =>
         {
             Assert.That(busy.Status, Is.EqualTo(PipelineRunStatus.Busy));
-            Assert.That(busy.Stages.Select(s => (s.Stage, s.Status)), Is.EqualTo(new[] { ("snapshot", "succeeded"), ("graph_features", "busy") }));
+            Assert.That(busy.Stages.Select(s => (s.Stage, s.Status)), Is.EqualTo(new[] { ("content", "succeeded"), ("snapshot", "succeeded"), ("graph_features", "busy") }));
             Assert.That(await Count($"select count(*) from stage_runs where run_id = {run} and stage = 'snapshot' and attempt = 1 and status = 'abandoned'"), Is.EqualTo(1));
             Assert.That(await Count($"select count(*) from stage_runs where run_id = {run} and stage = 'snapshot' and attempt = 2 and status = 'succeeded'"), Is.EqualTo(1));
             Assert.That(await Count($"select count(*) from stage_runs where run_id = {run} and stage = 'graph_features'"), Is.Zero, "a busy stage is not touched");
         });
         await live.CloseAsync();
         // The server drops a closed session's locks as its backend exits, a moment after the client closed.
-        for (var wait = 0; wait < 100 && await Count("select count(*) from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())") > 0; wait++)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(
+            async () => await Count("select count(*) from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())") == 0,
+            "the closed session's advisory locks to go", TimeSpan.FromSeconds(5));
         var done = await runner.RunAsync(run, definition, null, CancellationToken.None);
         Assert.That(done.Status, Is.EqualTo(PipelineRunStatus.Succeeded), done.Error);
     }

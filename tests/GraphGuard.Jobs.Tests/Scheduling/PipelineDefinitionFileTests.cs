@@ -1,6 +1,6 @@
 using GraphGuard.Jobs.Pipeline;
 using GraphGuard.Jobs.Scheduling;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 
 namespace GraphGuard.Jobs.Tests.Scheduling;
 

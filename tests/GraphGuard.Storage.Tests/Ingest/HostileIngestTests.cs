@@ -1,7 +1,7 @@
 using System.Text;
 using GraphGuard.Core.Interchange;
 using GraphGuard.Storage.Ingest;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Storage.Tests.Ingest;

@@ -1,7 +1,7 @@
 using System.Text;
 using GraphGuard.Core.Interchange;
 using GraphGuard.Storage.Ingest;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Storage.Tests.Ingest;
@@ -113,6 +113,38 @@ public sealed class IngestTests
         Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from content_signals"), Is.EqualTo(2));
         Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from labels"), Is.EqualTo(2));
         Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from ingest_runs where status = 'succeeded' and rows_quarantined = 12"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Format_v1_1_media_hashes_and_content_labels_land_and_bad_ones_are_quarantined()
+    {
+        using var world = new TempFolder();
+        world.Write("content.csv", """
+            content_id,author,created_at,text,media_hash
+            p1,alice,2026-01-05T00:00:00Z,look,ffffffffffffffff
+            p2,bob,2026-01-05T00:00:00Z,again,00000000000000A1
+            p3,bob,2026-01-05T00:00:00Z,edited,not-a-hash
+            c1,bob,2026-01-05T00:00:00Z,a comment,
+            """);
+        world.Write("content_labels.csv", """
+            content_id,label,source,ts
+            p1,spam,review,2026-01-06T00:00:00Z
+            p1,spam,review,2026-01-06T00:00:00Z
+            c1,ok,review,
+            p2,Spam!,review,
+            """);
+        var summary = await IngestAsync(world.Path);
+
+        Assert.That(summary.Quarantined, Is.EqualTo(2));
+        Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from quarantine where reason = 'bad_media_hash' and field = 'media_hash' and line = 4"), Is.EqualTo(1));
+        Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from quarantine where reason = 'bad_label' and file like '%content_labels.csv' and line = 5"), Is.EqualTo(1));
+        Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from content where media_hash = -1"), Is.EqualTo(1), "all 64 bits kept, as the signed bigint of the same bits");
+        Assert.That(await TestDatabase.CountAsync(_db, "select media_hash from content c join entities e on e.id = c.content_id where e.external_id = 'p2'"), Is.EqualTo(0xA1));
+        Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from content where media_hash is null"), Is.EqualTo(1), "a comment has no media");
+        Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from content_labels"), Is.EqualTo(2), "a repeated verdict is kept once");
+
+        await IngestAsync(world.Path);
+        Assert.That(await TestDatabase.CountAsync(_db, "select count(*) from content_labels"), Is.EqualTo(2), "re-ingesting adds nothing");
     }
 
     [Test]

@@ -2,7 +2,7 @@ using GraphGuard.Core.Domain;
 using GraphGuard.Storage.Ingest;
 using GraphGuard.Storage.Snapshots;
 using GraphGuard.Storage.Tests.Ingest;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Storage.Tests.Snapshots;

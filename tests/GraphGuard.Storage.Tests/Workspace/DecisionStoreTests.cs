@@ -1,5 +1,5 @@
 using GraphGuard.Storage.Workspace;
-using GraphGuard.Tests.Shared;
+using GraphGuard.Testing;
 using Npgsql;
 
 namespace GraphGuard.Storage.Tests.Workspace;

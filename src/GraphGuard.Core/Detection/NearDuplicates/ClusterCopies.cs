@@ -1,6 +1,6 @@
 namespace GraphGuard.Core.Detection.NearDuplicates;
 
-/// <summary>What a near-duplicate cluster's members copied: items, weakest link, spam scores, and items per group for examples.</summary>
+/// <summary>What a near-duplicate cluster's members copied: items, weakest link, upstream and in-house spam scores, and items per group for examples.</summary>
 internal sealed class ClusterCopies
 {
     private readonly Dictionary<int, List<int>> _itemsByGroup = [];
@@ -13,7 +13,12 @@ internal sealed class ClusterCopies
 
     public int Scored { get; private set; }
 
-    public void Add(int item, int group, float groupSimilarity, float spam)
+    /// <summary>Sum of our own spam model's scores (<c>gg_spam</c>) over the copies it scored.</summary>
+    public double ModelSpamSum { get; private set; }
+
+    public int ModelScored { get; private set; }
+
+    public void Add(int item, int group, float groupSimilarity, float spam, float modelSpam)
     {
         Items++;
         MinSimilarity = Math.Min(MinSimilarity, groupSimilarity);
@@ -21,6 +26,11 @@ internal sealed class ClusterCopies
         {
             SpamSum += spam;
             Scored++;
+        }
+        if (!float.IsNaN(modelSpam))
+        {
+            ModelSpamSum += modelSpam;
+            ModelScored++;
         }
         if (!_itemsByGroup.TryGetValue(group, out var items))
         {

@@ -10,6 +10,9 @@ public sealed class NearDuplicateContentDetector(NearDuplicateOptions? options =
 {
     private const int ExampleCount = 3;
 
+    /// <summary>The in-house content models' signals are named <c>gg_&lt;policy&gt;</c> (Storage's ContentCorpusReader).</summary>
+    public const string ModelSignalPrefix = "gg_";
+
     private readonly NearDuplicateOptions _options = options ?? new NearDuplicateOptions();
 
     public string Name => "near_duplicate";
@@ -50,13 +53,14 @@ public sealed class NearDuplicateContentDetector(NearDuplicateOptions? options =
         }
         var copies = members.Select(_ => new ClusterCopies()).ToArray();
         var spam = corpus.Signals.GetValueOrDefault(_options.SpamSignal);
+        var modelSpam = corpus.Signals.GetValueOrDefault(ModelSignalPrefix + _options.SpamSignal);
         for (var s = 0; s < sets.Count; s++)
         {
             var item = sets.Items[s];
             var (c, g) = (clusterOf[corpus.Authors[item]], groups.GroupOf[s]);
             if (c >= 0 && g >= 0 && authors.IsSharedGroup[g])
             {
-                copies[c].Add(item, g, groups.MinSimilarity[g], spam is null ? float.NaN : spam[item]);
+                copies[c].Add(item, g, groups.MinSimilarity[g], spam is null ? float.NaN : spam[item], modelSpam is null ? float.NaN : modelSpam[item]);
             }
         }
         return [.. members
@@ -84,6 +88,11 @@ public sealed class NearDuplicateContentDetector(NearDuplicateOptions? options =
         if (!double.IsNaN(spamMean))
         {
             numbers["spam_mean"] = spamMean;
+        }
+        if (copies.ModelScored > 0)
+        {
+            // Our own text classifier's view of the copies, cited beside the upstream one; it does not move the score.
+            numbers["model_spam_mean"] = copies.ModelSpamSum / copies.ModelScored;
         }
         var evidence = new Evidence(EvidenceKind.NearDuplicateContent, numbers, [.. copies.Examples(ExampleCount).Select(item => corpus.Nodes[item])]);
         int[] core = [.. members.Where(a => 2 * authors.SharedItems[a] >= authors.EligibleItems[a])];

@@ -3,17 +3,17 @@ using GraphGuard.Storage.Database;
 using GraphGuard.Storage.Pipeline;
 using Npgsql;
 
-namespace GraphGuard.Storage.Benchmarks;
+namespace GraphGuard.Testing;
 
 /// <summary>
-/// A published run for <c>bench serve</c> in its own database, written with SQL alone: accounts
+/// A synthetic published run of any size (<c>bench serve</c> uses one of a million accounts), written with SQL alone: accounts
 /// <c>acct-1..N</c>, a score per account skewed low like real risk, three reasons each from a dozen sentences,
 /// one account in fifty in a cluster of twenty, published by <see cref="PublicationStore"/> as the pipeline's
 /// publish stage does. The service cannot tell it from a pipeline's run; the scores mean nothing.
 /// </summary>
-public static class SyntheticPublishedRun
+public static partial class PublishedRun
 {
-    public const string Pipeline = "bench-serve";
+    private const string SyntheticPipeline = "bench-serve";
 
     private static readonly string[] Reasons =
     [
@@ -24,7 +24,7 @@ public static class SyntheticPublishedRun
     ];
 
     /// <summary>The published run with exactly <paramref name="accounts"/> scores, if the latest publication is one.</summary>
-    public static async Task<long?> ExistingAsync(NpgsqlDataSource dataSource, int accounts, CancellationToken ct = default)
+    public static async Task<long?> ExistingSyntheticAsync(NpgsqlDataSource dataSource, int accounts, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
             select p.run_id from publications p
@@ -35,8 +35,8 @@ public static class SyntheticPublishedRun
         return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is long run ? run : null;
     }
 
-    /// <summary>Writes and publishes the run; returns its id.</summary>
-    public static async Task<long> CreateAsync(NpgsqlDataSource dataSource, int accounts, CancellationToken ct = default)
+    /// <summary>Writes and publishes a synthetic run of <paramref name="accounts"/> accounts; returns its id.</summary>
+    public static async Task<long> SyntheticAsync(NpgsqlDataSource dataSource, int accounts, CancellationToken ct = default)
     {
         long run;
         await using (var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false))
@@ -47,7 +47,7 @@ public static class SyntheticPublishedRun
             run = (long)(await Sql.ScalarAsync(connection, """
                 insert into pipeline_runs (pipeline, trigger, status, model_version, finished_at)
                 values ($1, 'manual', 'succeeded', 'bench-synthetic', now()) returning run_id
-                """, ct, Pipeline).ConfigureAwait(false))!;
+                """, ct, SyntheticPipeline).ConfigureAwait(false))!;
             await Sql.ExecuteAsync(connection, """
                 insert into risk_scores (run_id, account_id, score, margin, band, reasons)
                 select $1, i, s, ln(s / (1 - s)), case when s >= 0.9 then 'high' when s >= 0.5 then 'medium' else 'low' end,

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace GraphGuard.Cli.Tests;
+namespace GraphGuard.Testing;
 
-/// <summary>Runs the built <c>graphguard</c> as a real child process against a given database.</summary>
-internal static class GraphGuardProcess
+/// <summary>Runs the built <c>graphguard</c> (copied beside a test project that references the CLI) as a real child process against a given database.</summary>
+public static class GraphGuardProcess
 {
     public static ProcessStartInfo StartInfo(string? connectionString, params string[] args)
     {

@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace GraphGuard.Cli.Commands;
 
 /// <summary>How an ingest summary is shown: a table per file, quarantine counts per reason, file errors.</summary>
-internal static class IngestReport
+internal static class IngestTable
 {
     public static void Print(IngestSummary summary)
     {
@@ -34,29 +34,4 @@ internal static class IngestReport
         var rate = summary.Elapsed.TotalSeconds > 0 ? summary.Read / summary.Elapsed.TotalSeconds : 0;
         AnsiConsole.MarkupLine($"{summary.NewEntities:N0} new entities; {summary.Elapsed.TotalSeconds:F1} s ({rate:N0} rows/s)");
     }
-
-    public static object ToJson(IngestSummary summary) => new
-    {
-        run_id = summary.RunId,
-        source = summary.Source,
-        succeeded = summary.Succeeded,
-        error = summary.Error,
-        elapsed_seconds = Math.Round(summary.Elapsed.TotalSeconds, 3),
-        rows_read = summary.Read,
-        rows_loaded = summary.Loaded,
-        rows_unchanged = summary.Unchanged,
-        rows_quarantined = summary.Quarantined,
-        new_entities = summary.NewEntities,
-        quarantined_by_reason = summary.QuarantinedByReason(),
-        files = summary.Files.Select(f => new
-        {
-            file = Path.GetFileName(f.File),
-            read = f.Read,
-            loaded = f.Loaded,
-            unchanged = f.Unchanged,
-            quarantined = f.QuarantinedByReason,
-            seconds = Math.Round(f.Elapsed.TotalSeconds, 3),
-            error = f.Error,
-        }),
-    };
 }

@@ -2,14 +2,17 @@ using GraphGuard.Storage.Database;
 using GraphGuard.Storage.Migrations;
 using Npgsql;
 
-namespace GraphGuard.Tests.Shared;
+namespace GraphGuard.Testing;
 
 /// <summary>
 /// A real PostgreSQL database per test fixture, on the private cluster of the repository's .graphguard
 /// (or the server in GRAPHGUARD_DB), dropped and created fresh so fixtures never see each other's rows.
 /// </summary>
-internal static class TestDatabase
+public static class TestDatabase
 {
+    /// <summary>Every test database's name starts so: <c>gg_test_</c>.</summary>
+    public const string Prefix = "gg_test_";
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -35,7 +38,7 @@ internal static class TestDatabase
     public static async Task<string> CreateAsync(string name)
     {
         UseRepositoryHome();
-        var connectionString = await DatabaseConnector.ResolveAsync("gg_test_" + name.ToLowerInvariant());
+        var connectionString = await DatabaseConnector.ResolveAsync(Prefix + name.ToLowerInvariant());
         await DatabaseConnector.DropDatabaseAsync(connectionString);
         await DatabaseConnector.EnsureDatabaseAsync(connectionString);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
