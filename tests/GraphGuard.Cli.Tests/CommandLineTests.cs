@@ -26,6 +26,7 @@ public sealed class CommandLineTests
     [TestCase("detect", "--from", "2026-10-01T00:00:00")]
     [TestCase("train", "--to", "2026-10-01")]
     [TestCase("graph", "snapshot", "--from", "yesterday")]
+    [TestCase("ingest", "data", "--earliest", "2000-01-01T00:00:00")]
     public void A_timestamp_without_its_zone_is_refused(params string[] args)
     {
         var parse = CommandTree.Build().Parse(args);
@@ -40,6 +41,31 @@ public sealed class CommandLineTests
         Assert.That(parse.Errors, Is.Empty);
         var from = parse.CommandResult.Command.Options.Single(o => o.Name == "--from");
         Assert.That(parse.GetValue((Option<DateTime?>)from), Is.EqualTo(new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc)));
+    }
+
+    /// <summary>Every <c>--out</c> is typed as a file or a folder and says which in help.</summary>
+    [Test]
+    public void Every_out_option_takes_a_file_or_a_folder_and_says_which()
+    {
+        var outs = CommandTree.Walk(CommandTree.Build()).SelectMany(c => c.Command.Options.Where(o => o.Name == "--out").Select(o => (c.Path, Option: o))).ToList();
+        Assert.That(outs, Has.Count.GreaterThanOrEqualTo(8));
+        Assert.Multiple(() =>
+        {
+            foreach (var (path, option) in outs)
+            {
+                var expected = option.ValueType == typeof(FileInfo) ? "file" : option.ValueType == typeof(DirectoryInfo) ? "dir" : null;
+                Assert.That(option.HelpName, Is.Not.Null.And.EqualTo(expected), $"graphguard {path} --out ({option.ValueType.Name})");
+            }
+        });
+    }
+
+    [TestCase("36h", 36)]
+    [TestCase("2d", 48)]
+    public void Ingest_future_tolerance_is_a_duration(string text, int hours)
+    {
+        var parse = CommandTree.Build().Parse(["ingest", "data", "--future-tolerance", text]);
+        Assert.That(parse.Errors, Is.Empty);
+        Assert.That(parse.GetValue<TimeSpan>("--future-tolerance"), Is.EqualTo(TimeSpan.FromHours(hours)));
     }
 
     /// <summary>README's command list and the tree agree: each command is listed, each listed command exists.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using GraphGuard.Storage.Detection;
 using GraphGuard.Workflows.Export;
 using Npgsql;
@@ -103,7 +104,7 @@ internal static class ClustersCommand
     private static Command Export()
     {
         var run = RunOption();
-        var output = new Option<FileInfo>("--out") { Description = "CSV file to write", Required = true, HelpName = "file" };
+        var output = OutOption.File("CSV file to write", required: true);
         var command = new Command("export", "Write every member of every cluster as CSV: cluster_id,account_id,role,cluster_score,detectors") { run, output };
         CliAction.Set(command, async (parse, ct) =>
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using GraphGuard.Core.Detection;
 using GraphGuard.Core.Synthetic.Scenarios;
 using GraphGuard.Workflows;
@@ -17,7 +18,7 @@ internal static partial class EvalCommand
         {
             Description = "Split the scenario library's families in two halves, generate a world per half, fit the verification thresholds on one half and report them on the other, both ways",
         };
-        var folder = new Option<DirectoryInfo>("--out") { Description = "With --leave-families-out: where the worlds are written (reused when present)", HelpName = "dir" };
+        var folder = OutOption.Folder("With --leave-families-out: where the worlds are written (reused when present)");
         var accounts = new Option<int>("--accounts") { Description = "With --leave-families-out: accounts per world", DefaultValueFactory = _ => 30_000 };
         var seed = new Option<ulong>("--seed") { Description = "With --leave-families-out: seeds the worlds and the split of families", DefaultValueFactory = _ => 5 };
         var difficulty = new Option<ScenarioDifficulty[]>("--difficulty")

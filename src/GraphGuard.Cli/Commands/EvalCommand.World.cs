@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using GraphGuard.Learning.Risk;
 using GraphGuard.Workflows.Evaluation;
 using GraphGuard.Workflows.Progress;
@@ -15,12 +16,12 @@ internal static partial class EvalCommand
     private static Func<ParseResult, CancellationToken, Task<int>?> WorldAction(Command eval, Option<bool> json)
     {
         var world = new Option<DirectoryInfo?>("--world") { Description = "Train the risk model on a generated world's labels and score its unlabeled accounts against truth.csv" };
-        var output = new Option<string?>("--out") { Description = "With --world: also save the trained model to this folder", HelpName = "dir" };
+        var output = OutOption.Folder("With --world: also save the trained model to this folder");
         var noEmbedding = new Option<bool>("--no-embedding") { Description = "With --world: leave the GraphSAGE embedding out" };
         eval.Add(world);
         eval.Add(output);
         eval.Add(noEmbedding);
-        return (parse, ct) => parse.GetValue(world) is { } folder ? RunWorldAsync(parse, folder.FullName, parse.GetValue(output), parse.GetValue(noEmbedding), json, ct) : null;
+        return (parse, ct) => parse.GetValue(world) is { } folder ? RunWorldAsync(parse, folder.FullName, parse.GetValue(output)?.ToString(), parse.GetValue(noEmbedding), json, ct) : null;
     }
 
     private static async Task<int> RunWorldAsync(ParseResult parse, string dir, string? output, bool noEmbedding, Option<bool> json, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using GraphGuard.Storage.Export;
 using Spectre.Console;
 
@@ -11,11 +12,11 @@ internal static class ExportCommand
 
     private static Command Neo4j()
     {
-        var output = new Option<string>("--out") { Description = "Folder to write nodes.csv, clusters.csv, relations.csv and members.csv into", Required = true, HelpName = "dir" };
+        var output = OutOption.Folder("Folder to write nodes.csv, clusters.csv, relations.csv and members.csv into", required: true);
         var command = new Command("neo4j", "Write the published run (accounts, entities, aggregated relations, clusters) as neo4j-admin import CSVs") { output };
         CliAction.Set(command, async (parse, ct) =>
         {
-            var folder = parse.GetValue(output)!;
+            var folder = parse.GetValue(output)!.ToString();
             await using var dataSource = await Database.OpenMigratedAsync(ct);
             var written = await Neo4jExport.WriteAsync(dataSource, folder, ct);
             AnsiConsole.MarkupLine(Markup.Escape(

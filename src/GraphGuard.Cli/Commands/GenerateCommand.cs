@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using System.Diagnostics;
 using GraphGuard.Core.Synthetic;
 using GraphGuard.Core.Synthetic.Scenarios;
@@ -15,7 +16,7 @@ internal static class GenerateCommand
         var defaults = new WorldOptions();
         var accounts = new Option<int>("--accounts") { Description = "Number of accounts, abusive ones included", DefaultValueFactory = _ => defaults.Accounts };
         var seed = new Option<ulong>("--seed") { Description = "Seed; the same options always write the same bytes", DefaultValueFactory = _ => defaults.Seed };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write (created if missing; files in it are replaced)", Required = true, HelpName = "dir" };
+        var output = OutOption.Folder("Folder to write (created if missing; files in it are replaced)", required: true);
         var abusiveRate = new Option<double>("--abusive-label-rate") { Description = "Fraction of abusive accounts labeled abusive", DefaultValueFactory = _ => defaults.AbusiveLabelRate };
         var benignRate = new Option<double>("--benign-label-rate") { Description = "Fraction of legitimate accounts labeled benign", DefaultValueFactory = _ => defaults.BenignLabelRate };
         var badRows = new Option<int>("--bad-rows") { Description = "Malformed rows to inject, to see quarantine at work", DefaultValueFactory = _ => 0 };

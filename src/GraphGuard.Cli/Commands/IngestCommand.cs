@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GraphGuard.Cli.Options;
+using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Storage.Ingest;
 using GraphGuard.Workflows.Ingest;
 using Spectre.Console;
@@ -15,7 +16,7 @@ internal static class IngestCommand
         var batchRows = new Option<int>("--batch-rows") { Description = "Rows per committed batch", DefaultValueFactory = _ => new IngestOptions().BatchRows };
         var lanes = new Option<int>("--lanes") { Description = "Connections copying events in parallel", DefaultValueFactory = _ => new IngestOptions().Lanes };
         var earliest = TimestampOption.Create("--earliest", $"Rows dated before this time (with its zone) are quarantined as implausible_timestamp; default {IngestOptions.DefaultEarliestTimestamp:yyyy-MM-ddTHH:mm:ssZ}");
-        var tolerance = new Option<double>("--future-tolerance-hours") { Description = "How far past the clock a row's time may lie before it is implausible", DefaultValueFactory = _ => new IngestOptions().FutureTolerance.TotalHours };
+        var tolerance = DurationOption.Create("--future-tolerance", "How far past the clock a row's time may lie before it is implausible", PipelineDefinitionFile.FormatDuration(new IngestOptions().FutureTolerance));
         var json = CommonOptions.Json();
         var command = new Command("ingest", "Validate and load interaction data; bad rows go to quarantine, re-running is safe") { directory, batchRows, lanes, earliest, tolerance, json };
         CliAction.Set(command, async (parse, ct) =>
@@ -25,11 +26,11 @@ internal static class IngestCommand
                 BatchRows = parse.GetValue(batchRows),
                 Lanes = parse.GetValue(lanes),
                 EarliestTimestamp = parse.GetValue(earliest) ?? IngestOptions.DefaultEarliestTimestamp,
-                FutureTolerance = TimeSpan.FromHours(parse.GetValue(tolerance)),
+                FutureTolerance = parse.GetValue(tolerance),
             };
-            if (options.BatchRows < 1 || options.Lanes is < 1 or > 16 || options.FutureTolerance < TimeSpan.Zero)
+            if (options.BatchRows < 1 || options.Lanes is < 1 or > 16)
             {
-                throw new ArgumentException("--batch-rows must be at least 1, --lanes between 1 and 16, --future-tolerance-hours not negative");
+                throw new ArgumentException("--batch-rows must be at least 1, --lanes between 1 and 16");
             }
             var dir = parse.GetValue(directory)!.FullName;
             await using var dataSource = await Database.OpenMigratedAsync(ct);

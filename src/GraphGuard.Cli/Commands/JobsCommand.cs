@@ -23,7 +23,7 @@ internal static class JobsCommand
         {
             var definitions = PipelineDefinitionFile.ReadFolder(parse.GetValue(jobs)!);
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var rows = await ScheduleOverview.ReadAsync(dataSource, definitions, await WorkerCommand.SettingsAsync(ct), ct);
+            var rows = await ScheduleOverview.ReadAsync(dataSource, definitions, await SchedulerSettings.ForDatabaseAsync(ct), ct);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(new { jobs = rows });
@@ -51,7 +51,7 @@ internal static class JobsCommand
         {
             var pipeline = parse.GetValue(name)!;
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var firing = ManualTrigger.Enqueue((await WorkerCommand.SettingsAsync(ct)).OpenStorage(), pipeline);
+            var firing = ManualTrigger.Enqueue((await SchedulerSettings.ForDatabaseAsync(ct)).OpenStorage(), pipeline);
             Console.WriteLine($"asked the workers to run {pipeline} now (job {firing})");
             if (!parse.GetValue(wait))
             {

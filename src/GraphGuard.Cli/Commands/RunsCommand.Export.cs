@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphGuard.Cli.Options;
 using GraphGuard.Storage.Pipeline;
 using GraphGuard.Workflows.Export;
 using Spectre.Console;
@@ -10,12 +11,12 @@ internal static partial class RunsCommand
     /// <summary><c>graphguard runs export</c>: the published run's scores (or a kept run's) as CSV, for systems that read files.</summary>
     private static Command Export()
     {
-        var output = new Option<string>("--out") { Description = "CSV file to write", Required = true, HelpName = "file" };
+        var output = OutOption.File("CSV file to write", required: true);
         var run = new Option<long?>("--pipeline-run") { Description = "A kept pipeline run instead of the published one" };
         var command = new Command("export", $"Write the published run's scores as CSV: {ScoreStore.CsvHeader} (reasons joined by '|'), riskiest first") { output, run };
         CliAction.Set(command, async (parse, ct) =>
         {
-            var path = parse.GetValue(output)!;
+            var path = parse.GetValue(output)!.ToString();
             await using var dataSource = await Database.OpenMigratedAsync(ct);
             var written = await AtomicFile.WriteAsync(path, writer => ScoreStore.ExportAsync(dataSource, parse.GetValue(run), writer, ct));
             AnsiConsole.MarkupLine(Markup.Escape($"{written.Rows:N0} scores of run {written.RunId} written to {path}"));

@@ -2,9 +2,7 @@ using System.CommandLine;
 using GraphGuard.Cli.Options;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using GraphGuard.Jobs.Pipeline;
 using GraphGuard.Jobs.Scheduling;
-using GraphGuard.Storage.Database;
 
 namespace GraphGuard.Cli.Commands;
 
@@ -26,7 +24,7 @@ internal static class WorkerCommand
         CliAction.Set(command, async (parse, ct) =>
         {
             var definitions = PipelineDefinitionFile.ReadFolder(parse.GetValue(jobs)!);
-            var settings = await SettingsAsync(ct) with
+            var settings = await SchedulerSettings.ForDatabaseAsync(ct) with
             {
                 Threads = Math.Max(1, parse.GetValue(threads)),
                 CheckinInterval = parse.GetValue(checkin),
@@ -38,7 +36,7 @@ internal static class WorkerCommand
             // timeout), because finishing a running stage can take longer than System.CommandLine would wait.
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            await WorkerNode.RunAsync(settings, definitions, new PipelineWorker(dataSource, () => new PipelineRunner(dataSource, PipelineStages.All(), PipelineRunner.ThisProcess), Log), stop.Token);
+            await WorkerNode.RunAsync(settings, definitions, PipelineWorker.AllStages(dataSource, Log), stop.Token);
             return 0;
 
             void Stop(PosixSignalContext context)
@@ -49,10 +47,6 @@ internal static class WorkerCommand
         });
         return command;
     }
-
-    /// <summary>The scheduler's connection: the database every other command uses.</summary>
-    public static async Task<SchedulerSettings> SettingsAsync(CancellationToken ct) =>
-        new() { ConnectionString = await DatabaseConnector.ResolveAsync(ct: ct) };
 
     public static Option<string> JobsFolderOption() =>
         new("--jobs") { Description = "Folder of pipeline definitions (*.json)", DefaultValueFactory = _ => "jobs" };

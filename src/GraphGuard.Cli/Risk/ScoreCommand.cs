@@ -17,7 +17,7 @@ internal static class ScoreCommand
         var windowOptions = new WindowOptions();
         var top = new Option<int>("--top") { Description = "Accounts to print, riskiest first", DefaultValueFactory = _ => 20 };
         var reasons = new Option<int>("--reasons") { Description = "Reasons per account", DefaultValueFactory = _ => 3 };
-        var output = new Option<FileInfo?>("--out") { Description = $"Also write every account's score to this CSV file ({ScoreCsv.Header})", HelpName = "file" };
+        var output = OutOption.File($"Also write every account's score to this CSV file ({ScoreCsv.Header})");
         var json = CommonOptions.Json();
         var command = new Command("score", "Score every account of a window with a saved risk model: calibrated probability and the reasons that raised it")
         {

@@ -12,7 +12,7 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var output = new Option<string?>("--out") { Description = "Artifact folder to write (default: models/risk-<UTC time>); its name is the model's version", HelpName = "dir" };
+        var output = OutOption.Folder("Artifact folder to write (default: models/risk-<UTC time>); its name is the model's version");
         var windowOptions = new WindowOptions();
         var noEmbedding = new Option<bool>("--no-embedding") { Description = "Leave the GraphSAGE embedding out (faster; for comparison)" };
         var describe = new Option<string?>("--source") { Description = "What the data is, for the model card (default: the database and window)" };
@@ -26,7 +26,7 @@ internal static class TrainCommand
         CliAction.Set(command, async (parse, ct) =>
         {
             var window = windowOptions.Read(parse);
-            var dir = parse.GetValue(output) ?? ModelFolder.DefaultOut();
+            var dir = parse.GetValue(output)?.ToString() ?? ModelFolder.DefaultOut();
             await using var dataSource = await Database.OpenMigratedAsync(ct);
             var m = await TrainedModel.TrainAsync(dataSource, window, dir, !parse.GetValue(noEmbedding), parse.GetValue(describe), new StageLog("train", Console.Error.WriteLine), ct);
             if (parse.GetValue(json))

@@ -1,3 +1,4 @@
+using GraphGuard.Storage.Database;
 using GraphGuard.Storage.Scheduling;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -7,6 +8,10 @@ namespace GraphGuard.Jobs.Scheduling;
 /// <summary>How a worker (a Hangfire server) connects and how eagerly it looks for work.</summary>
 public sealed record SchedulerSettings
 {
+    /// <summary>Settings on the database every other command uses (<see cref="DatabaseConnector"/>), the rest at their defaults.</summary>
+    public static async Task<SchedulerSettings> ForDatabaseAsync(CancellationToken ct = default) =>
+        new() { ConnectionString = await DatabaseConnector.ResolveAsync(ct: ct).ConfigureAwait(false) };
+
     /// <summary>The GraphGuard database; Hangfire's tables live in its schema <c>hangfire</c>.</summary>
     public required string ConnectionString { get; init; }
 
