@@ -76,7 +76,7 @@ public sealed class WorkerClusterTests
             Assert.That(worker.Output, Does.Contain("stopped"));
         }
         var log = string.Concat(_cluster.Workers.Select(w => w.Output));
-        Assert.That(log, Does.Contain($"run {run} stage 1/{Stages} snapshot: started").And.Contain($"run {run} stage {Stages}/{Stages} publish: succeeded"));
+        Assert.That(log, Does.Contain($"run {run} stage 1/{Stages} {GraphGuard.Jobs.Pipeline.PipelineStages.Names[0]}: started").And.Contain($"run {run} stage {Stages}/{Stages} publish: succeeded"));
     }
 
     [Test, Order(2)]
