@@ -84,7 +84,7 @@ public sealed class DatabaseOutageTests
 
         var (run, stage) = await cluster.PollAsync(async () =>
         {
-            await using var cmd = db.CreateCommand("select run_id, stage from stage_runs where status = 'running' and stage not in ('snapshot', 'publish')");
+            await using var cmd = db.CreateCommand($"select run_id, stage from stage_runs where status = 'running' and {WorkerCluster.InterruptibleStage}");
             await using var reader = await cmd.ExecuteReaderAsync();
             return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetString(1)) : default((long, string)?);
         }, "a stage of the triggered run running");

@@ -11,6 +11,13 @@ internal sealed class WorkerCluster(string connection, string jobs) : IDisposabl
 {
     public List<WorkerProcess> Workers { get; } = [];
 
+    /// <summary>
+    /// A SQL condition on <c>stage_runs.stage</c> for the stages slow enough to interrupt: the bookkeeping ones
+    /// (content on a world without content labels, snapshot, release, review_queue, drift, publish) finish in
+    /// milliseconds, before a kill or an outage can land inside them.
+    /// </summary>
+    public const string InterruptibleStage = "stage not in ('content', 'snapshot', 'release', 'review_queue', 'drift', 'publish')";
+
     /// <summary>Every worker's output so far.</summary>
     public string Log => string.Concat(Workers.Select(w => w.Output));
 

@@ -96,7 +96,7 @@ public sealed class WorkerClusterTests
         {
             await using var cmd = db.CreateCommand($"""
                 select stage, worker from stage_runs
-                where run_id > {before} and status = 'running' and stage not in ('content', 'snapshot', 'release', 'review_queue', 'drift', 'publish')
+                where run_id > {before} and status = 'running' and {WorkerCluster.InterruptibleStage}
                 """);
             await using var reader = await cmd.ExecuteReaderAsync();
             return await reader.ReadAsync() ? (reader.GetString(0), int.Parse(reader.GetString(1).Split('/')[1], CultureInfo.InvariantCulture)) : default((string, int)?);
