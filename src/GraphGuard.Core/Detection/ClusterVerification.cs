@@ -46,14 +46,14 @@ internal static class ClusterVerification
     };
 
     /// <summary>
-    /// Detectors whose clusters rest on a null model (co-activity, reciprocal follows, takeovers, reused media) or on a
+    /// Detectors whose clusters rest on a null model (co-activity, reciprocal follows or engagement, takeovers, reused media) or on a
     /// fact no organic group shows: each member posting the shared text again and again (a crowd posts the
     /// news or a contest's entry about once each), or devices (not just addresses) shared by more accounts
     /// than a household has.
     /// </summary>
     private static bool SelfTested(DetectedCluster cluster, VerificationOptions options) => cluster.Detector switch
     {
-        "co_activity" or "reciprocal_follows" or "takeover" or "reused_media" => true,
+        "co_activity" or "reciprocal_follows" or "reciprocal_engagement" or "takeover" or "reused_media" => true,
         "near_duplicate" => cluster.Evidence.Count > 0 && cluster.Evidence[0]["items"] >= options.MinCopiesPerAccount * cluster.Evidence[0]["accounts"],
         "shared_infrastructure" => cluster.Evidence.Count > 0 && cluster.Evidence[0]["devices"] + cluster.Evidence[0]["phones"] > 0,
         _ => false,

@@ -16,7 +16,8 @@ public static class CoordinationDetection
         new Media.ReusedMediaDetector(options.ReusedMedia),
         new DenseBlocks.DenseBlockDetector(options.DenseBlock),
         new Surprise.CoActivityDetector(options.CoActivity),
-        new Surprise.ReciprocalFollowDetector(options.ReciprocalFollow),
+        new Surprise.ReciprocalBlockDetector(Surprise.ReciprocalRelation.Follows, options.ReciprocalFollow),
+        new Surprise.ReciprocalBlockDetector(Surprise.ReciprocalRelation.Engagement, options.ReciprocalEngagement),
         new Surprise.TakeoverDetector(options.Takeover),
         new TrustPropagation(options.Trust),
     ];

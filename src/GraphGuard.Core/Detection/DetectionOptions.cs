@@ -17,7 +17,9 @@ public sealed record DetectionOptions
 
     public Surprise.CoActivityOptions CoActivity { get; init; } = new();
 
-    public Surprise.ReciprocalFollowOptions ReciprocalFollow { get; init; } = new();
+    public Surprise.ReciprocalBlockOptions ReciprocalFollow { get; init; } = new();
+
+    public Surprise.ReciprocalBlockOptions ReciprocalEngagement { get; init; } = new();
 
     public Surprise.TakeoverOptions Takeover { get; init; } = new();
 

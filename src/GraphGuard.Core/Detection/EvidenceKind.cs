@@ -34,4 +34,7 @@ public enum EvidenceKind
     LowTrust,
 
     ReusedMedia,
+
+    /// <summary>Accounts liking and commenting on each other's posts in a dense reciprocal block.</summary>
+    ReciprocalEngagement,
 }

@@ -33,6 +33,9 @@ public static class EvidenceSentence
             EvidenceKind.ReciprocalFollows =>
                 $"{N(e["accounts"])} accounts follow each other in a block of {N(e["mutual"])} mutual follows (each at least {N(e["core"])}), " +
                 $"where independent following would expect {R(e["expected"])}; e.g. {example}",
+            EvidenceKind.ReciprocalEngagement =>
+                $"{N(e["accounts"])} accounts like, comment on or share each other's posts in a block of {N(e["mutual"])} pairs engaging both ways (each member in at least {N(e["core"])}), " +
+                $"where accounts engaging independently, as active and as popular as these, would form {R(e["expected"])}; e.g. {example}",
             EvidenceKind.Takeover =>
                 $"{N(e["accounts"])} accounts, {N(e["median_age_days"])} days old (median), moved within {R(e["hours"])} hours onto {N(e["shared"])} devices or IPs " +
                 $"none of them had used before, e.g. {example}; at the rate accounts take these up, {R(e["expected"])} would in that time " +

@@ -41,6 +41,7 @@ public static class RiskFeatureCatalogue
         ["dense_block_lift"] = "engages inside a block {0} times denser than chance",
         ["co_activity_surprise"] = "co-acts with another account {0} times past the bar of chance (null of independent behaviour)",
         ["reciprocal_block_size"] = "follows and is followed back inside a block of {0} accounts",
+        ["reciprocal_engagement_block_size"] = "engages and is engaged back inside a block of {0} accounts",
 
         // Labels of the account's neighbours (NeighborLabelFeatures), one pair per relation of RiskRelations.
         ["abusive_neighbors_infrastructure"] = "shares devices/IPs with {0} accounts labeled abusive",

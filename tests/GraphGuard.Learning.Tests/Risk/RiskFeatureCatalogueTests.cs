@@ -36,6 +36,7 @@ public sealed class RiskFeatureCatalogueTests
     [TestCase("dense_block_lift")]
     [TestCase("co_activity_surprise")]
     [TestCase("reciprocal_block_size")]
+    [TestCase("reciprocal_engagement_block_size")]
     [TestCase("sage_15")]
     public void Every_feature_the_pipeline_makes_is_known(string feature)
     {

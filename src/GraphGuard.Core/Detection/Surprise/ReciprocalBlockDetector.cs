@@ -1,40 +1,27 @@
 using GraphGuard.Core.Domain;
+using GraphGuard.Core.Graph;
 
 namespace GraphGuard.Core.Detection.Surprise;
 
 /// <summary>
-/// Dense blocks in the reciprocal follow graph: follow rings, whose members follow each other to inflate
-/// their counts. Mutual follows are kept, peeled to their k-core, and each connected part of at least
-/// <see cref="ReciprocalFollowOptions.MinAccounts"/> is scored against a null of independent following,
-/// where i follows j with chance out(i)·in(j)/F, so a mutual pair has chance out(i)in(j)out(j)in(i)/F².
+/// Dense blocks in a reciprocal relation between accounts: follow rings, whose members follow each other to
+/// inflate their counts, and engagement pods, whose members like and comment on each other's posts. Pairs
+/// related both ways are kept, peeled to their k-core, and each connected part of at least
+/// <see cref="ReciprocalBlockOptions.MinAccounts"/> is scored against a null of independent choice, where i
+/// relates to j with chance out(i)·in(j)/F, so a mutual pair has chance out(i)in(j)out(j)in(i)/F².
 /// </summary>
-public sealed class ReciprocalFollowDetector(ReciprocalFollowOptions? options = null) : IDetector
+public sealed class ReciprocalBlockDetector(ReciprocalRelation relation, ReciprocalBlockOptions? options = null) : IDetector
 {
-    private readonly ReciprocalFollowOptions _options = options ?? new ReciprocalFollowOptions();
+    private readonly ReciprocalBlockOptions _options = options ?? new ReciprocalBlockOptions();
 
-    public string Name => "reciprocal_follows";
+    public string Name => relation == ReciprocalRelation.Follows ? "reciprocal_follows" : "reciprocal_engagement";
 
     public DetectorResult Detect(DetectionInput input)
     {
         var n = input.Accounts.Count;
-        var graph = input.Graph;
-        var follow = graph.ActionCode(WellKnownActions.Follow);
         var outDegree = new int[n];
         var inDegree = new int[n];
-        var directed = new List<long>();
-        for (var a = 0; a < n && follow >= 0; a++)
-        {
-            var targets = graph.OutNeighbors(input.Accounts.Nodes[a]);
-            var codes = graph.OutActions(input.Accounts.Nodes[a]);
-            for (var i = 0; i < targets.Length; i++)
-            {
-                var b = codes[i] == follow ? input.Accounts.IndexOf(targets[i]) : -1;
-                if (b >= 0 && b != a)
-                {
-                    directed.Add(((long)a << 32) | (uint)b);
-                }
-            }
-        }
+        var directed = Directed(input);
         directed.Sort();
         var distinct = new List<long>();
         foreach (var d in directed)
@@ -102,10 +89,67 @@ public sealed class ReciprocalFollowDetector(ReciprocalFollowOptions? options = 
                 ["log10_odds"] = surprise / Math.Log(10),
             };
             var score = Math.Clamp(1 - (0.5 * bar / surprise), 0.5, 0.99);
-            clusters.Add(new DetectedCluster(Name, group, group, score,
-                [new Evidence(EvidenceKind.ReciprocalFollows, numbers, [input.Accounts.Nodes[group[0]]])]));
+            var kind = relation == ReciprocalRelation.Follows ? EvidenceKind.ReciprocalFollows : EvidenceKind.ReciprocalEngagement;
+            clusters.Add(new DetectedCluster(Name, group, group, score, [new Evidence(kind, numbers, [input.Accounts.Nodes[group[0]]])]));
         }
-        return new DetectorResult(clusters, [("reciprocal_block_size", inBlock)]);
+        return new DetectorResult(clusters, [(relation == ReciprocalRelation.Follows ? "reciprocal_block_size" : "reciprocal_engagement_block_size", inBlock)]);
+    }
+
+    /// <summary>
+    /// Account a related to account b, as a &lt;&lt; 32 | b, once per act: a follows b, or a liked, commented on or
+    /// shared a post b wrote.
+    /// </summary>
+    private List<long> Directed(DetectionInput input)
+    {
+        var graph = input.Graph;
+        var follow = graph.ActionCode(WellKnownActions.Follow);
+        var post = graph.ActionCode(WellKnownActions.Post);
+        var engage = new bool[256];
+        foreach (var action in new[] { WellKnownActions.Like, WellKnownActions.Comment, WellKnownActions.Share })
+        {
+            if (graph.ActionCode(action) is var code and >= 0)
+            {
+                engage[code] = true;
+            }
+        }
+        var directed = new List<long>();
+        for (var a = 0; a < input.Accounts.Count; a++)
+        {
+            var targets = graph.OutNeighbors(input.Accounts.Nodes[a]);
+            var codes = graph.OutActions(input.Accounts.Nodes[a]);
+            for (var i = 0; i < targets.Length; i++)
+            {
+                var b = relation switch
+                {
+                    ReciprocalRelation.Follows => codes[i] == follow && follow >= 0 ? input.Accounts.IndexOf(targets[i]) : -1,
+                    _ => engage[codes[i]] ? Author(graph, targets[i], post, input.Accounts) : -1,
+                };
+                if (b >= 0 && b != a)
+                {
+                    directed.Add(((long)a << 32) | (uint)b);
+                }
+            }
+        }
+        return directed;
+    }
+
+    /// <summary>The account that posted <paramref name="content"/>; -1 for anything else.</summary>
+    private static int Author(InteractionGraph graph, int content, int post, AccountIndex accounts)
+    {
+        if (post < 0 || graph.Kind(content) != EntityKind.Content)
+        {
+            return -1;
+        }
+        var sources = graph.InNeighbors(content);
+        var codes = graph.InActions(content);
+        for (var i = 0; i < sources.Length; i++)
+        {
+            if (codes[i] == post)
+            {
+                return accounts.IndexOf(sources[i]);
+            }
+        }
+        return -1;
     }
 
     /// <summary>Peels accounts with fewer than k mutual follows among those left, until none is.</summary>

@@ -3,7 +3,7 @@ using GraphGuard.Core.Domain;
 
 namespace GraphGuard.Core.Tests.Detection.Surprise;
 
-public sealed class ReciprocalFollowDetectorTests
+public sealed class ReciprocalBlockDetectorTests
 {
     /// <summary>200 accounts each following 5 of 30 creators, who follow nobody back.</summary>
     private static void Background(SmallWorld world, Random random)
@@ -36,7 +36,7 @@ public sealed class ReciprocalFollowDetectorTests
         }
         var input = world.Build();
 
-        var result = new ReciprocalFollowDetector().Detect(input);
+        var result = new ReciprocalBlockDetector(ReciprocalRelation.Follows).Detect(input);
 
         Assert.That(result.Clusters, Has.Count.EqualTo(1));
         Assert.That(SmallWorld.Nodes(input, result.Clusters[0]), Is.EqualTo(ring));
@@ -61,6 +61,6 @@ public sealed class ReciprocalFollowDetectorTests
             }
         }
 
-        Assert.That(new ReciprocalFollowDetector().Detect(world.Build()).Clusters, Is.Empty);
+        Assert.That(new ReciprocalBlockDetector(ReciprocalRelation.Follows).Detect(world.Build()).Clusters, Is.Empty);
     }
 }
