@@ -6,12 +6,13 @@ public sealed partial class CoActivityDetector
 {
     /// <summary>
     /// Per time scale, one edge per pair of accounts per meeting on a target (acts within the scale's window),
-    /// unless the crowd is too large or both had followed the target's owner long before. Adds to
+    /// unless the crowd is too large or both had followed the target's owner long before; and the meetings on
+    /// content alone, which the taste-allowed null judges apart. Adds to
     /// <paramref name="crowd"/> (scale, kind of target, account) each account's summed crowd sizes (other acts
     /// within the window of each of its acts): the null's exposure. Each target's acts are read and sorted
     /// once for every scale.
     /// </summary>
-    private EdgeList[] CoActingPairs(DetectionInput input, bool[] mask, byte[] kinds, long[][][] crowd)
+    private (EdgeList[] All, EdgeList[] OnContent) CoActingPairs(DetectionInput input, bool[] mask, byte[] kinds, long[][][] crowd)
     {
         var graph = input.Graph;
         var postCode = graph.ActionCode(Domain.WellKnownActions.Post);
@@ -19,14 +20,17 @@ public sealed partial class CoActivityDetector
         var scales = _options.Scales.Count;
         var ranges = (graph.NodeCount + TargetsPerRange - 1) / TargetsPerRange;
         var parts = new EdgeList[scales, ranges];
+        var contentParts = new EdgeList[scales, ranges];
         Parallel.For(0, ranges,
             () => new Scratch(),
             (r, _, local) =>
             {
                 var edges = new EdgeList[scales];
+                var onContent = new EdgeList[scales];
                 for (var s = 0; s < scales; s++)
                 {
                     edges[s] = parts[s, r] = new EdgeList();
+                    onContent[s] = contentParts[s, r] = new EdgeList();
                 }
                 for (var target = r * TargetsPerRange; target < Math.Min(graph.NodeCount, (r + 1) * TargetsPerRange); target++)
                 {
@@ -38,16 +42,17 @@ public sealed partial class CoActivityDetector
                     local.OwnerLoaded = false;
                     for (var s = 0; s < scales; s++)
                     {
-                        Meetings(input, target, kinds[target], s, local, edges[s], crowd[s], postCode, followCode);
+                        Meetings(input, target, kinds[target], s, local, kinds[target] == ContentKind ? [edges[s], onContent[s]] : [edges[s]], crowd[s], postCode, followCode);
                     }
                 }
                 return local;
             },
             _ => { });
-        return [.. Enumerable.Range(0, scales).Select(s => EdgeList.Concatenate([.. Enumerable.Range(0, ranges).Select(r => parts[s, r])]))];
+        EdgeList[] Joined(EdgeList[,] pieces) => [.. Enumerable.Range(0, scales).Select(s => EdgeList.Concatenate([.. Enumerable.Range(0, ranges).Select(r => pieces[s, r])]))];
+        return (Joined(parts), Joined(contentParts));
     }
 
-    private void Meetings(DetectionInput input, int target, int kind, int scale, Scratch local, EdgeList edges, long[][] crowd, int postCode, int followCode)
+    private void Meetings(DetectionInput input, int target, int kind, int scale, Scratch local, EdgeList[] edges, long[][] crowd, int postCode, int followCode)
     {
         var window = _options.Scales[scale];
         var maxCrowd = _options.MaxCrowd[Math.Min(scale, _options.MaxCrowd.Count - 1)];
@@ -98,7 +103,10 @@ public sealed partial class CoActivityDetector
                 {
                     continue;
                 }
-                edges.Add(a, b, 1f);
+                foreach (var meetings in edges)
+                {
+                    meetings.Add(a, b, 1f);
+                }
             }
         }
     }

@@ -47,12 +47,16 @@ public sealed partial class CoActivityDetector(CoActivityOptions? options = null
                 crowd[s][k] = new long[n];
             }
         }
-        var pairs = total.Sum() > 0 ? CoActingPairs(input, mask, kinds, crowd) : [];
+        var (pairs, onContent) = total.Sum() > 0 ? CoActingPairs(input, mask, kinds, crowd) : ([], []);
         var reactions = ReactionTiming.Measure(input, mask, _options.PriorFollowSeconds);
+        var merged = new CsrBuildOptions { Undirected = true, MergeDuplicates = true, Weighted = true };
         for (var s = 0; s < pairs.Length; s++)
         {
-            using var counts = CsrGraph.Build(n, pairs[s], new CsrBuildOptions { Undirected = true, MergeDuplicates = true, Weighted = true });
+            using var counts = CsrGraph.Build(n, pairs[s], merged);
+            using var contentCounts = CsrGraph.Build(n, onContent[s], merged);
             pairs[s].Dispose();
+            onContent[s].Dispose();
+            var exposure = new Exposure(acts, crowd[s], total);
             for (var a = 0; a < n; a++)
             {
                 var neighbors = counts.Neighbors(a);
@@ -64,7 +68,7 @@ public sealed partial class CoActivityDetector(CoActivityOptions? options = null
                     {
                         continue;
                     }
-                    var surprise = Surprise(c, acts, crowd[s], total, a, b, reactions, _options.Scales[s], threshold);
+                    var surprise = Surprise(new MeetingCount(c, Count(contentCounts, a, b)), exposure, a, b, reactions, _options.Scales[s], threshold);
                     best[a] = Math.Max(best[a], (float)(surprise / threshold));
                     if (b > a && surprise >= threshold)
                     {
@@ -77,21 +81,38 @@ public sealed partial class CoActivityDetector(CoActivityOptions? options = null
         return new DetectorResult(clusters, [("co_activity_surprise", best)]);
     }
 
+    /// <summary>A pair's meetings at one scale: all of them, and those on content.</summary>
+    private readonly record struct MeetingCount(int All, int OnContent);
+
+    /// <summary>What the independence null knows at one scale: acts per kind and account, their crowds, all acts per kind.</summary>
+    private sealed record Exposure(long[][] Acts, long[][] Crowd, long[] Total);
+
     /// <summary>
     /// A pair's surprise: under the independence null, and where that beats the bar, again with its meetings on
     /// posts judged by the taste-allowed null (<see cref="ReactionTiming"/>), which explains more of them. A tie
-    /// must be unlikely under both: neither chance nor shared taste with ordinary reaction times accounts for it.
+    /// must be unlikely under both: neither chance nor shared taste with ordinary reaction times accounts for
+    /// it. Its meetings elsewhere (reports of one account, shares of one link) stay evidence on their own.
     /// </summary>
-    private static double Surprise(int c, long[][] acts, long[][] crowd, long[] total, int a, int b, ReactionTiming? reactions, int window, double threshold)
+    private static double Surprise(MeetingCount c, Exposure x, int a, int b, ReactionTiming? reactions, int window, double threshold)
     {
-        var independent = Expected(acts, crowd, total, a, b);
-        var surprise = PoissonTail.Surprise(c, independent);
+        var independent = Expected(x.Acts, x.Crowd, x.Total, a, b);
+        var surprise = PoissonTail.Surprise(c.All, independent);
         if (surprise < threshold || reactions is null)
         {
             return surprise;
         }
-        var onPosts = ExpectedOn(ContentKind, acts, crowd, total, a, b);
-        return PoissonTail.Surprise(c, independent - onPosts + Math.Max(onPosts, reactions.Expected(a, b, window)));
+        var onContent = ExpectedOn(ContentKind, x.Acts, x.Crowd, x.Total, a, b);
+        var elsewhere = independent - onContent;
+        return Math.Max(
+            PoissonTail.Surprise(c.All, elsewhere + Math.Max(onContent, reactions.Expected(a, b, window))),
+            PoissonTail.Surprise(c.All - c.OnContent, elsewhere));
+    }
+
+    /// <summary>The merged edge count between <paramref name="a"/> and <paramref name="b"/>; neighbourhoods are sorted.</summary>
+    private static int Count(CsrGraph counts, int a, int b)
+    {
+        var at = counts.Neighbors(a).BinarySearch(b);
+        return at < 0 ? 0 : (int)Math.Round(counts.NeighborWeights(a)[at]);
     }
 
     /// <summary>

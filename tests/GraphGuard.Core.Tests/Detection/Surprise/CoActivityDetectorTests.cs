@@ -1,3 +1,4 @@
+using GraphGuard.Core.Detection;
 using GraphGuard.Core.Detection.Surprise;
 using GraphGuard.Core.Domain;
 
@@ -8,16 +9,25 @@ public sealed class CoActivityDetectorTests
     private const int Hour = 3600;
     private const int Day = SmallWorld.Day;
 
-    /// <summary>300 ordinary accounts liking 20 of 200 posts and following 5 of 50 creators, at random times over 100 days.</summary>
+    /// <summary>
+    /// 300 ordinary accounts liking 20 of 200 posts that 50 creators posted at random over 100 days, each like
+    /// some hours after its post (how people react), and following 5 of the creators at random times.
+    /// </summary>
     private static void Background(SmallWorld world, Random random)
     {
-        var posts = Enumerable.Range(0, 200).Select(_ => world.Add(EntityKind.Content)).ToArray();
         var creators = world.Accounts(50);
+        var posts = Enumerable.Range(0, 200).Select(_ => world.Add(EntityKind.Content)).ToArray();
+        var posted = posts.Select(_ => random.Next(95 * Day)).ToArray();
+        for (var p = 0; p < posts.Length; p++)
+        {
+            world.Act(creators[p % creators.Length], "post", posts[p], posted[p]);
+        }
         foreach (var a in world.Accounts(300))
         {
             for (var i = 0; i < 20; i++)
             {
-                world.Act(a, "like", posts[random.Next(posts.Length)], random.Next(100 * Day));
+                var p = random.Next(posts.Length);
+                world.Act(a, "like", posts[p], posted[p] + (int)(-Math.Log(1 - random.NextDouble()) * 8 * Hour));
             }
             for (var i = 0; i < 5; i++)
             {
@@ -121,5 +131,68 @@ public sealed class CoActivityDetectorTests
 
         Assert.That(result.Clusters, Has.Count.EqualTo(1));
         Assert.That(SmallWorld.Nodes(input, result.Clusters[0]), Is.EqualTo(swarm));
+    }
+
+    /// <summary>
+    /// Communities of 60 whose members each like 12 posts of their own community's 4 creators, some hours
+    /// after posting: within a day and a half of each other again and again, far more often than independent
+    /// accounts across communities would, because they share a taste. <paramref name="campaign"/> adds 12
+    /// accounts that like 8 old posts of creators in other communities together, days after those were posted.
+    /// </summary>
+    private static (DetectionInput Input, int[] Campaign) Communities(bool campaign)
+    {
+        var world = new SmallWorld();
+        var random = new Random(11);
+        Background(world, random);
+        var allPosts = new List<(int Post, int Posted)>();
+        for (var c = 0; c < 8; c++)
+        {
+            var creators = world.Accounts(4);
+            var posts = creators.SelectMany(creator => Enumerable.Range(0, 5).Select(_ =>
+            {
+                var post = world.Add(EntityKind.Content);
+                var posted = random.Next(90 * Day);
+                world.Act(creator, "post", post, posted);
+                return (post, posted);
+            })).ToArray();
+            allPosts.AddRange(posts);
+            foreach (var member in world.Accounts(60))
+            {
+                for (var i = 0; i < 12; i++)
+                {
+                    var (post, posted) = posts[random.Next(posts.Length)];
+                    world.Act(member, "like", post, posted + (int)(-Math.Log(1 - random.NextDouble()) * 8 * Hour));
+                }
+            }
+        }
+        var group = campaign ? world.Accounts(12) : [];
+        foreach (var (post, posted) in allPosts.Where((_, i) => i % 20 == 3).Take(8))
+        {
+            var at = posted + (5 * Day) + random.Next(Day);
+            foreach (var a in group)
+            {
+                world.Act(a, "like", post, at + random.Next(30 * 60));
+            }
+        }
+        return (world.Build(), group);
+    }
+
+    [Test]
+    public void Community_members_liking_their_creators_posts_hours_after_posting_are_explained_by_taste()
+    {
+        var (input, _) = Communities(campaign: false);
+
+        Assert.That(new CoActivityDetector().Detect(input).Clusters, Is.Empty);
+    }
+
+    [Test]
+    public void A_group_liking_old_posts_together_days_after_they_appeared_is_found_among_such_communities()
+    {
+        var (input, campaign) = Communities(campaign: true);
+
+        var result = new CoActivityDetector().Detect(input);
+
+        Assert.That(result.Clusters, Has.Count.EqualTo(1));
+        Assert.That(SmallWorld.Nodes(input, result.Clusters[0]), Is.EqualTo(campaign));
     }
 }
