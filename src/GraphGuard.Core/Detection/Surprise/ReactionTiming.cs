@@ -36,7 +36,8 @@ internal sealed class ReactionTiming
     }
 
     /// <summary>
-    /// The delays of every act on a post after it was posted; null when the snapshot holds no such act.
+    /// The delays of the acts on each post after it was posted, each post weighing the same; null when the
+    /// snapshot holds no such act.
     /// Posts of an author both accounts followed <paramref name="priorFollowSeconds"/> before are left out, as
     /// the meetings on them are (fans).
     /// </summary>
@@ -51,8 +52,8 @@ internal sealed class ReactionTiming
         var postedAt = new int[graph.NodeCount];
         var author = new int[graph.NodeCount];
         Array.Fill(postedAt, -1);
-        long total = 0;
-        var bins = new List<long>();
+        double total = 0;
+        var bins = new List<double>();
         for (var node = 0; node < graph.NodeCount; node++)
         {
             if (graph.Kind(node) != Domain.EntityKind.Content)
@@ -66,10 +67,17 @@ internal sealed class ReactionTiming
             {
                 (postedAt[node], author[node]) = codes[i] == postCode ? (times[i], sources[i]) : (-1, -1);
             }
-            if (postedAt[node] < 0)
+            var reactions = 0;
+            for (var i = 0; i < codes.Length && postedAt[node] >= 0; i++)
+            {
+                reactions += mask[codes[i]] && times[i] >= postedAt[node] ? 1 : 0;
+            }
+            if (reactions == 0)
             {
                 continue;
             }
+            // Every post weighs the same: a farm pouring thousands of likes on a few posts must not teach the
+            // null that reactions come in minutes.
             for (var i = 0; i < codes.Length; i++)
             {
                 var delay = times[i] - postedAt[node];
@@ -82,20 +90,20 @@ internal sealed class ReactionTiming
                 {
                     bins.Add(0);
                 }
-                bins[bin]++;
-                total++;
+                bins[bin] += 1.0 / reactions;
             }
+            total++;
         }
         if (total == 0)
         {
             return null;
         }
         var cumulative = new double[bins.Count];
-        long running = 0;
+        double running = 0;
         for (var i = 0; i < bins.Count; i++)
         {
             running += bins[i];
-            cumulative[i] = (double)running / total;
+            cumulative[i] = Math.Min(1, running / total);
         }
         return new ReactionTiming(input, mask, priorFollowSeconds, postedAt, author, cumulative);
     }
