@@ -18,7 +18,7 @@ namespace GraphGuard.Api;
 
 /// <summary>
 /// The scoring service: Kestrel on 127.0.0.1 serving the published run from memory. Build it, then
-/// <c>StartAsync</c> (tests, benchmarks) or <c>RunAsync</c> (<c>graphguard serve</c>).
+/// <c>StartAsync</c> (tests, benchmarks), or serve until cancelled with <see cref="ServeAsync"/> (<c>graphguard serve</c>).
 /// </summary>
 public static class ScoringService
 {
@@ -109,4 +109,21 @@ public static class ScoringService
 
     /// <summary>The address Kestrel bound (the real port when the options asked for port 0).</summary>
     public static Uri Address(WebApplication app) => new(app.Urls.First());
+
+    /// <summary>Serves until <paramref name="ct"/> is cancelled, then stops cleanly; <paramref name="listening"/> hears where, once it listens.</summary>
+    public static async Task ServeAsync(ScoringServiceOptions options, Action<IReadOnlyList<string>> listening, CancellationToken ct)
+    {
+        await using var app = Build(options);
+        await app.StartAsync(ct).ConfigureAwait(false);
+        listening([.. app.Urls]);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Interrupted: stop serving cleanly.
+        }
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
 }
