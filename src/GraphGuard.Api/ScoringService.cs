@@ -96,7 +96,7 @@ public static class ScoringService
         ReviewEndpoints.Map(app, state, dataSource, metrics);
         PrecisionEndpoints.Map(app, state, dataSource, metrics);
         ModelHealthEndpoints.Map(app, state, dataSource, metrics);
-        ModelEndpoints.Map(app, dataSource, metrics);
+        ModelEndpoints.Map(app, state, dataSource, metrics);
         OperationsEndpoints.Map(app, state, keys, metrics, app.Services.GetRequiredService<DatabaseHealth>(), TimeProvider.System);
         app.MapOpenApi("/openapi/{documentName}.json");
         if (options.JobsStorage is not null)

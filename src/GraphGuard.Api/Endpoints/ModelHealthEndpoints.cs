@@ -14,8 +14,8 @@ namespace GraphGuard.Api.Endpoints;
 internal static class ModelHealthEndpoints
 {
     public static void Map(WebApplication app, ServiceState state, NpgsqlDataSource dataSource, ServiceMetrics metrics) =>
-        app.MapPublishedRunRead(state, metrics, "/v1/drift", "/health", (ApiJsonContext.Default.ModelHealthView, WorkspaceJsonContext.Default.ModelHealthView),
-                answer => (HttpContext context) => answer(context, async (run, ct) =>
+        app.MapForBothAudiences(state, metrics, "/v1/drift", "/health", (ApiJsonContext.Default.ModelHealthView, WorkspaceJsonContext.Default.ModelHealthView),
+                audience => (HttpContext context) => audience.FromRunAsync(context, async (run, ct) =>
                     new ModelHealthView(run.Head.RunId, await DriftStore.ReadAsync(dataSource, run.Head.RunId, ct).ConfigureAwait(false))))
             .Requires(Scope.ClustersRead)
             .WithName("GetDrift").WithTags("analysts")

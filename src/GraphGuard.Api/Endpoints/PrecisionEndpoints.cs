@@ -19,34 +19,28 @@ internal static class PrecisionEndpoints
     private const int MaxThresholds = 20;
 
     public static void Map(WebApplication app, ServiceState state, NpgsqlDataSource dataSource, ServiceMetrics metrics) =>
-        app.MapPublishedRunRead(state, metrics, "/v1/review/precision", "/precision", (ApiJsonContext.Default.RunPrecision, WorkspaceJsonContext.Default.RunPrecision),
-                answer => ([FromQuery] string[]? threshold, HttpContext context) => TryThresholds(threshold ?? [], out var thresholds, out var invalid)
-                    ? answer(context, (run, ct) => RunPrecisionQuery.ReadAsync(dataSource, run.Head.RunId, thresholds, ct))
-                    : Task.FromResult(invalid))
+        app.MapForBothAudiences(state, metrics, "/v1/review/precision", "/precision", (ApiJsonContext.Default.RunPrecision, WorkspaceJsonContext.Default.RunPrecision),
+                audience => async ([FromQuery] string[]? threshold, HttpContext context) => TryThresholds(threshold ?? [], out var thresholds, out var invalid)
+                    ? await audience.FromRunAsync(context, (run, ct) => RunPrecisionQuery.ReadAsync(dataSource, run.Head.RunId, thresholds, ct)).ConfigureAwait(false)
+                    : audience.Invalid(context, invalid))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .Requires(Scope.ClustersRead)
             .WithName("GetPrecision").WithTags("analysts")
             .WithSummary("Each band's precision measured on the review queue's random slice, with 95% Wilson intervals, and what enforcing at a threshold would action and at what expected precision");
 
-    /// <summary>The what-if thresholds, scores from 0 to 1; false with the 400 to answer (before any run is looked at).</summary>
-    private static bool TryThresholds(string[] texts, out List<double> thresholds, [NotNullWhen(false)] out IResult? invalid)
+    /// <summary>The what-if thresholds, scores from 0 to 1; false with what is wrong (checked before any run is looked at).</summary>
+    private static bool TryThresholds(string[] texts, out List<double> thresholds, [NotNullWhen(false)] out string? invalid)
     {
         thresholds = new List<double>(texts.Length);
-        invalid = null;
-        if (texts.Length > MaxThresholds)
+        invalid = texts.Length > MaxThresholds ? $"at most {MaxThresholds} thresholds, not {texts.Length}" : null;
+        for (var i = 0; invalid is null && i < texts.Length; i++)
         {
-            invalid = Problems.Result(StatusCodes.Status400BadRequest, $"at most {MaxThresholds} thresholds, not {texts.Length}");
-            return false;
-        }
-        foreach (var text in texts)
-        {
-            if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var t) || t is < 0 or > 1)
+            if (!double.TryParse(texts[i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var t) || t is < 0 or > 1)
             {
-                invalid = Problems.Result(StatusCodes.Status400BadRequest, $"threshold is a score from 0 to 1, not '{Problems.Shown(text)}'");
-                return false;
+                invalid = $"threshold is a score from 0 to 1, not '{Problems.Shown(texts[i])}'";
             }
             thresholds.Add(t);
         }
-        return true;
+        return invalid is null;
     }
 }

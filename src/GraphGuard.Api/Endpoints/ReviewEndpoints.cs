@@ -14,8 +14,8 @@ namespace GraphGuard.Api.Endpoints;
 internal static class ReviewEndpoints
 {
     public static void Map(WebApplication app, ServiceState state, NpgsqlDataSource dataSource, ServiceMetrics metrics) =>
-        app.MapPublishedRunRead(state, metrics, "/v1/review", "/review", (ApiJsonContext.Default.ReviewQueueView, WorkspaceJsonContext.Default.ReviewQueueView),
-                answer => (HttpContext context) => answer(context, (run, ct) => QueueAsync(dataSource, run.Head.RunId, ct)))
+        app.MapForBothAudiences(state, metrics, "/v1/review", "/review", (ApiJsonContext.Default.ReviewQueueView, WorkspaceJsonContext.Default.ReviewQueueView),
+                audience => (HttpContext context) => audience.FromRunAsync(context, (run, ct) => QueueAsync(dataSource, run.Head.RunId, ct)))
             .Requires(Scope.ClustersRead)
             .WithName("GetReviewQueue").WithTags("analysts")
             .WithSummary("The published run's review queue: accounts and clusters nearest a band boundary, then a random slice per band, each with why it is queued and its decision");
