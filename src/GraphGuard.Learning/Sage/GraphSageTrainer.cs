@@ -48,11 +48,11 @@ public static class GraphSageTrainer
         options.Validate();
         supervision?.Validate(graph.NodeCount);
         RequireFeatures(graph.NodeCount, features);
-        using var run = new SageTrainingRun(graph, features, supervision, options, backend);
+        using var run = new SageTrainingRun(graph, features, supervision, options, architecture => new BackendBatchSteps(graph, features, architecture, options, backend));
         return run.Run(progress, cancellationToken);
     }
 
-    private static void RequireFeatures(int nodeCount, float[] features)
+    internal static void RequireFeatures(int nodeCount, float[] features)
     {
         if (nodeCount == 0 ? features.Length != 0 : features.Length == 0 || features.Length % nodeCount != 0)
         {

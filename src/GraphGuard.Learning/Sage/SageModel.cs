@@ -92,6 +92,9 @@ public sealed partial class SageModel
         return probabilities;
     }
 
-    /// <summary>The flat parameter vector (tests).</summary>
+    /// <summary>The shape of the model (the TorchSharp engine reads it).</summary>
+    internal SageArchitecture Architecture => _architecture;
+
+    /// <summary>The flat parameter vector (tests, and the TorchSharp engine).</summary>
     internal ReadOnlySpan<float> Parameters => _parameters;
 }

@@ -1,50 +1,39 @@
 using System.Diagnostics;
-using GraphGuard.Learning.Tensors;
 
 namespace GraphGuard.Learning.Sage;
 
 /// <summary>
-/// One training run: the epoch loop, validation and early stopping around the per-objective steps in
-/// <c>SageTrainingRun.Objectives.cs</c>. Batches run one after another, each parallel inside its kernels;
-/// every random choice derives from the seed, the epoch and the batch index, so a seed fixes the result.
+/// One training run: the epoch loop, validation and early stopping around an engine's batch steps
+/// (<see cref="ISageBatchSteps"/>); the objectives' batching is in <c>SageTrainingRun.Objectives.cs</c>. Batches
+/// run one after another; every random choice derives from the seed, the epoch and the batch index
+/// (<see cref="SageStreams"/>), so a seed fixes the result.
 /// </summary>
 internal sealed partial class SageTrainingRun : IDisposable
 {
     private readonly SageGraph _graph;
-    private readonly float[] _features;
     private readonly SageSupervision? _supervision;
     private readonly SageOptions _options;
-    private readonly ITensorBackend _backend;
-    private readonly SageArchitecture _architecture;
-    private readonly SageNetwork _network;
-    private readonly AdamOptimizer _adam;
-    private readonly NeighborSampler _sampler;
-    private readonly SampledBatch _batch;
+    private readonly ISageBatchSteps _steps;
 
     /// <summary>Supervised: positions into the training arrays; unsupervised: nodes with at least one edge.</summary>
     private readonly int[] _order;
     private readonly float _positiveWeight;
     private int[] _targets = [];
     private bool[] _labels = [];
-    private float[] _hostOutput = [];
-    private float[] _hostGradient = [];
 
-    public SageTrainingRun(SageGraph graph, float[] features, SageSupervision? supervision, SageOptions options, ITensorBackend backend)
+    /// <param name="graph">The relations.</param>
+    /// <param name="features">n × d features (only their width is read here).</param>
+    /// <param name="supervision">Labels, or null for link prediction.</param>
+    /// <param name="options">Validated options.</param>
+    /// <param name="engine">Makes the engine's batch steps for the run's architecture; the run disposes them.</param>
+    public SageTrainingRun(SageGraph graph, float[] features, SageSupervision? supervision, SageOptions options, Func<SageArchitecture, ISageBatchSteps> engine)
     {
         _graph = graph;
-        _features = features;
         _supervision = supervision;
         _options = options;
-        _backend = backend;
         var names = graph.Relations.Select(r => r.Name).ToArray();
         var featureCount = graph.NodeCount == 0 ? 0 : features.Length / graph.NodeCount;
-        _architecture = new SageArchitecture(featureCount, names, [.. options.HiddenDims], options.NormalizeEmbeddings, supervision is not null);
-        _network = new SageNetwork(backend, _architecture, options.Dropout);
-        var initial = _network.Layout.Initialize(options.Seed);
-        backend.Upload(initial, _network.Parameters.Matrix(0, 1, initial.Length));
-        _adam = new AdamOptimizer(backend, _network.Layout, options.LearningRate, options.WeightDecay);
-        _sampler = new NeighborSampler(graph, options.FanOuts, options.MaxDegreeOfParallelism);
-        _batch = new SampledBatch(_architecture.LayerCount, _architecture.RelationCount);
+        Architecture = new SageArchitecture(featureCount, names, [.. options.HiddenDims], options.NormalizeEmbeddings, supervision is not null);
         if (supervision is null)
         {
             _order = [.. Enumerable.Range(0, graph.NodeCount).Where(v => graph.TotalDegree(v) > 0)];
@@ -60,7 +49,10 @@ internal sealed partial class SageTrainingRun : IDisposable
             var negatives = supervision.TrainLabels.Length - positives;
             _positiveWeight = options.PositiveClassWeight ?? (positives == 0 || negatives == 0 ? 1f : (float)negatives / positives);
         }
+        _steps = engine(Architecture);
     }
+
+    public SageArchitecture Architecture { get; }
 
     public SageModel Run(IProgress<SageEpoch>? progress, CancellationToken cancellationToken)
     {
@@ -82,7 +74,7 @@ internal sealed partial class SageTrainingRun : IDisposable
                 var score = double.IsNaN(auroc) ? -validationLoss : auroc;
                 if (score > bestScore)
                 {
-                    (bestScore, bestEpoch, best) = (score, epoch, Snapshot());
+                    (bestScore, bestEpoch, best) = (score, epoch, _steps.Snapshot());
                 }
                 stop = _options.Patience > 0 && epoch - bestEpoch >= _options.Patience;
             }
@@ -93,46 +85,10 @@ internal sealed partial class SageTrainingRun : IDisposable
                 break;
             }
         }
-        return new SageModel(_architecture, best ?? Snapshot(), history);
+        return new SageModel(Architecture, best ?? _steps.Snapshot(), history);
     }
 
-    public void Dispose()
-    {
-        _network.Dispose();
-        _adam.Dispose();
-    }
-
-    private float[] Snapshot()
-    {
-        var values = new float[_network.Layout.Count];
-        _backend.Download(_network.Parameters.Matrix(0, 1, values.Length), values);
-        return values;
-    }
-
-    /// <summary>Runs backward from the host gradient of the last forward pass and takes one Adam step.</summary>
-    private void Learn(ReadOnlySpan<float> gradient, bool throughClassifier)
-    {
-        _network.Backward(_batch, gradient, throughClassifier);
-        _adam.Step(_network.Parameters, _network.Gradients);
-    }
-
-    private void BeginStep() => _backend.Fill(_network.Gradients.Matrix(0, 1, _network.Layout.Count), 0f);
-
-    /// <summary>The seed of batch <paramref name="batch"/> of epoch <paramref name="epoch"/>.</summary>
-    private ulong BatchSeed(int epoch, int batch) => SplitMix.Combine(SplitMix.Combine(_options.Seed, (ulong)epoch), (ulong)batch);
-
-    /// <summary>Downloads a view into the reused host buffer and sizes the gradient buffer to match.</summary>
-    private (float[] Output, float[] Gradient) ToHost(MatrixView view)
-    {
-        var length = (int)view.Length;
-        if (_hostOutput.Length < length)
-        {
-            _hostOutput = new float[length];
-            _hostGradient = new float[length];
-        }
-        _backend.Download(view, _hostOutput.AsSpan(0, length));
-        return (_hostOutput, _hostGradient);
-    }
+    public void Dispose() => _steps.Dispose();
 
     private Span<int> Targets(int count)
     {
