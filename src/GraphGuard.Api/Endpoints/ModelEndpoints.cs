@@ -1,7 +1,7 @@
 using GraphGuard.Api.Json;
 using GraphGuard.Api.Observability;
 using GraphGuard.Api.Security;
-using GraphGuard.Api.Workspace;
+using GraphGuard.Api.Snapshot;
 using GraphGuard.Api.Workspace.Json;
 using GraphGuard.Storage.Models;
 using Microsoft.AspNetCore.Builder;
@@ -13,42 +13,22 @@ namespace GraphGuard.Api.Endpoints;
 /// <summary>The model registry for tools and for the workspace's registry page: every model with its release decision and metrics, one model with its card.</summary>
 internal static class ModelEndpoints
 {
-    public static void Map(WebApplication app, NpgsqlDataSource dataSource, ServiceMetrics metrics)
+    public static void Map(WebApplication app, ServiceState state, NpgsqlDataSource dataSource, ServiceMetrics metrics)
     {
-        app.MapGet("/v1/models", async (HttpContext context) =>
-            {
-                return TypedResults.Json(await ListAsync(dataSource, context.RequestAborted).ConfigureAwait(false), ApiJsonContext.Default.ModelListView);
-            })
-            .Produces<ModelListView>().ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .Requires(Scope.ClustersRead).Measured(metrics, "GET /v1/models")
+        app.MapForBothAudiences(state, metrics, "/v1/models", "/models", (ApiJsonContext.Default.ModelListView, WorkspaceJsonContext.Default.ModelListView),
+                audience => async (HttpContext context) => audience.Json(await ListAsync(dataSource, context.RequestAborted).ConfigureAwait(false)))
+            .Requires(Scope.ClustersRead)
             .WithName("ListModels").WithTags("analysts")
             .WithSummary("The model registry: every risk model, newest first, with its training summary, whether it serves and its champion-and-challenger decision");
-        app.MapGet("/v1/models/{version}", async (string version, HttpContext context) =>
-            {
-                if (version.Length > 200)
-                {
-                    return Problems.Result(StatusCodes.Status400BadRequest, $"a model version is at most 200 characters, not {version.Length}");
-                }
-                return await FindAsync(dataSource, version, context.RequestAborted).ConfigureAwait(false) is { } model
-                    ? (IResult)TypedResults.Json(model, ApiJsonContext.Default.ModelView)
-                    : Problems.Result(StatusCodes.Status404NotFound, $"there is no model '{Problems.Shown(version)}'");
-            })
-            .Produces<ModelView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .Requires(Scope.ClustersRead).Measured(metrics, "GET /v1/models/{version}")
+        app.MapForBothAudiences(state, metrics, "/v1/models/{version}", "/models/{version}", (ApiJsonContext.Default.ModelView, WorkspaceJsonContext.Default.ModelView),
+                audience => async (string version, HttpContext context) =>
+                    version.Length > 200 ? audience.Invalid(context, $"a model version is at most 200 characters, not {version.Length}")
+                    : await FindAsync(dataSource, version, context.RequestAborted).ConfigureAwait(false) is { } model ? audience.Json(model)
+                    : audience.NotFound(context, $"there is no model '{Problems.Shown(version)}'"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Requires(Scope.ClustersRead)
             .WithName("GetModel").WithTags("analysts")
             .WithSummary("One risk model: training summary, release decision with both models' measures, and its model card (Markdown)");
-        // The workspace's model registry page reads the same, through its session.
-        app.MapGet(WorkspaceGuard.ApiPrefix + "/models", async (HttpContext context) =>
-            {
-                return TypedResults.Json(await ListAsync(dataSource, context.RequestAborted).ConfigureAwait(false), WorkspaceJsonContext.Default.ModelListView);
-            })
-            .Measured(metrics, "GET /workspace/api/models").ExcludeFromDescription();
-        app.MapGet(WorkspaceGuard.ApiPrefix + "/models/{version}", async (string version, HttpContext context) =>
-                version.Length > 200 ? WorkspaceResults.Invalid(context, $"a model version is at most 200 characters, not {version.Length}")
-                : await FindAsync(dataSource, version, context.RequestAborted).ConfigureAwait(false) is { } model
-                    ? TypedResults.Json(model, WorkspaceJsonContext.Default.ModelView)
-                    : WorkspaceResults.NotFound(context, $"there is no model '{Problems.Shown(version)}'"))
-            .Measured(metrics, "GET /workspace/api/models/{version}").ExcludeFromDescription();
     }
 
     private static async Task<ModelListView> ListAsync(NpgsqlDataSource dataSource, CancellationToken ct)
