@@ -24,7 +24,7 @@ internal static class GenerateCommand
         var scenario = new Option<string?>("--scenario") { Description = "Plant scenario-library families instead of the classic patterns: all, abuse, organic or names, comma-separated" };
         var difficulty = new Option<ScenarioDifficulty>("--difficulty") { Description = "How hard scenario campaigns hide: Default or Hard", DefaultValueFactory = _ => ScenarioDifficulty.Default };
         var shift = new Option<double>("--profile-shift") { Description = "Population shift: profiles' bio length and display-name digits times this (1: none)", DefaultValueFactory = _ => 1 };
-        var labelDelay = DurationOption.Optional("--label-delay", "Label delay: every label arrives this much later (none by default)");
+        var labelDelay = DurationOption.Optional("--label-delay", "Label delay: every label arrives this much later; none by default");
         var json = JsonOutput.Option();
         var command = new Command("generate", "Write a realistic synthetic world (format v1) with planted campaigns, plus truth.csv and lookalikes.csv")
         {
