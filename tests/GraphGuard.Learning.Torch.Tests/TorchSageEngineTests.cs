@@ -40,7 +40,7 @@ public sealed class TorchSageEngineTests
         {
             Seeds = 1,
             GraphSageRowsOnly = true,
-            Sage = new SageOptions { HiddenDims = [8, 4], FanOuts = [5, 5], Epochs = 3 },
+            Sage = new SageOptions { HiddenDims = [16, 8], FanOuts = [10, 10], Epochs = 25, BatchSize = 64, Patience = 10 },
             UnsupervisedSage = new SageOptions { HiddenDims = [8, 4], FanOuts = [5, 5], Epochs = 1 },
             Xgboost = new DatasetEvaluationOptions().Xgboost with { Rounds = 50, EarlyStoppingRounds = 10 },
         };
@@ -49,6 +49,7 @@ public sealed class TorchSageEngineTests
         string[] rows = [DatasetEvaluation.SageRow, DatasetEvaluation.StackedRow, DatasetEvaluation.BlendRow];
         Assert.That(ours.Select(r => r.Name), Is.EqualTo(rows));
         Assert.That(torch.Select(r => r.Name), Is.EqualTo(rows));
-        Assert.That(torch.Select(r => r.Auroc.Mean), Has.All.GreaterThan(0.6));
+        TestContext.Out.WriteLine(string.Join(", ", ours.Zip(torch, (a, b) => $"{a.Name} AUROC {a.Auroc.Mean:F3} ours, {b.Auroc.Mean:F3} libtorch")));
+        Assert.That(torch.Select(r => r.Auroc.Mean), Has.All.GreaterThan(0.8));
     }
 }
