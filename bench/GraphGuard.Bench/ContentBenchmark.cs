@@ -1,6 +1,5 @@
 using System.CommandLine;
 using GraphGuard.Bench.Comparisons;
-using GraphGuard.Cli.Commands;
 using GraphGuard.Storage.Content;
 using GraphGuard.Storage.Database;
 using GraphGuard.Workflows.Content;

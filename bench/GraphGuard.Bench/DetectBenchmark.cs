@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using GraphGuard.Cli.Commands;
 using GraphGuard.Core.Detection;
 using GraphGuard.Storage.Database;
 using GraphGuard.Storage.Detection;
@@ -20,7 +19,7 @@ internal static class DetectBenchmark
 
     public static Command Create()
     {
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("detect", $"Time every detector on the world in '{IngestBenchmark.BenchDatabase}' (run 'graphguard-bench ingest' first)") { json };
         CliAction.Set(command, async (parse, ct) =>
         {

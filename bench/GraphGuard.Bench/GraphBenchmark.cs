@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using GraphGuard.Cli.Commands;
 using GraphGuard.Core.Graph;
 using GraphGuard.Core.Graph.Algorithms;
 using GraphGuard.Storage.Database;
@@ -25,7 +24,7 @@ internal static class GraphBenchmark
         var skipIgraph = new Option<bool>("--no-igraph") { Description = "Time only GraphGuard" };
         var igraphTimeout = new Option<int>("--igraph-timeout") { Description = "Stop an igraph run after this many seconds", DefaultValueFactory = _ => 300 };
         var only = new Option<string[]>("--only") { Description = "Time only these algorithms (e.g. pagerank personalized_pagerank)", AllowMultipleArgumentsPerToken = true };
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("graph", $"Snapshot load and graph algorithms beside igraph, on the world in '{BenchDatabase}' (run 'graphguard-bench ingest' first)")
         {
             readers, skipIgraph, igraphTimeout, only, json,

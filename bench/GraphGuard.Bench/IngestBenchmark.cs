@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
-using GraphGuard.Cli.Commands;
 using GraphGuard.Core.Synthetic;
 using GraphGuard.Storage.Benchmarks;
 using GraphGuard.Storage.Database;
 using GraphGuard.Storage.Ingest;
 using GraphGuard.Storage.Migrations;
+using GraphGuard.Workflows.Evaluation;
 using Npgsql;
 using Spectre.Console;
 
@@ -27,7 +27,7 @@ internal static class IngestBenchmark
         var seed = new Option<ulong>("--seed") { Description = "World seed when generating", DefaultValueFactory = _ => 1 };
         var world = new Option<DirectoryInfo?>("--world") { Description = "Use this format-v1 folder (plain .csv events) instead of generating one" };
         var batchRows = new Option<int>("--batch-rows") { Description = "Rows per committed batch", DefaultValueFactory = _ => new IngestOptions().BatchRows };
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("ingest", $"Ingest events/s beside PostgreSQL's raw COPY of the same rows (scratch database '{BenchDatabase}')")
         {
             accounts, seed, world, batchRows, json,
@@ -48,7 +48,7 @@ internal static class IngestBenchmark
                 var options = new WorldOptions { Accounts = parse.GetValue(accounts), Seed = parse.GetValue(seed) };
                 options.Validate();
                 var clock = Stopwatch.StartNew();
-                await Task.Run(() => WorldFolder.Write(dir, options, gzip: false, showProgress: !quiet, ct), ct);
+                await Task.Run(() => ProgressDisplay.Run(!quiet, $"generate {options.Accounts:N0} accounts", progress => WorldFiles.Write(dir, options, gzip: false, progress, ct)), ct);
                 generateSeconds = clock.Elapsed.TotalSeconds;
             }
 

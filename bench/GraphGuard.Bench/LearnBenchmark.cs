@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using GraphGuard.Cli.Commands;
 using GraphGuard.Workflows.Progress;
 using GraphGuard.Workflows.Risk;
 using GraphGuard.Learning.Risk;
@@ -30,7 +29,7 @@ internal static class LearnBenchmark
         var epochs = new Option<int>("--epochs") { Description = "GraphSAGE epochs to time", DefaultValueFactory = _ => 2 };
         var threads = new Option<int>("--threads") { Description = "XGBoost threads on both sides (default: every core)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var database = new Option<string>("--database") { Description = "The database holding the world", DefaultValueFactory = _ => IngestBenchmark.BenchDatabase };
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("learn", $"Time GraphSAGE and XGBoost (beside the xgboost CLI) on the risk features of the world in '{IngestBenchmark.BenchDatabase}'")
         {
             rounds, repeats, epochs, threads, database, json,

@@ -1,14 +1,9 @@
 using System.CommandLine;
 using GraphGuard.Bench;
-using Spectre.Console;
 
 // graphguard-bench: whole-job benchmarks that print their figures beside a reference tool's, kept out of the
 // shipped graphguard (which carries no Python, Lua or goal figures). scripts/bench.sh runs every one.
-if (Console.IsOutputRedirected)
-{
-    AnsiConsole.Profile.Width = 160;
-    AnsiConsole.Profile.Capabilities.Ansi = false;
-}
+TerminalProfile.ForRedirectedOutput();
 
 var root = new RootCommand("Measure GraphGuard's jobs beside reference tools, in one run, on this machine")
 {

@@ -32,7 +32,7 @@ internal static class ServeBenchmark
         // requests behind each other on two cores (a closed loop: latency = connections / throughput).
         var connections = new Option<int>("--connections") { Description = "wrk connections for single lookups", DefaultValueFactory = _ => 4 };
         var batchConnections = new Option<int>("--batch-connections") { Description = "wrk connections for batches", DefaultValueFactory = _ => 2 };
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("serve", "Requests/s and p50/p99 latency of the scoring service under wrk: single lookups and 1,000-id batches")
         {
             accounts, database, seconds, connections, batchConnections, json,

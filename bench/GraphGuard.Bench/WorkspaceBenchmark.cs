@@ -29,7 +29,7 @@ internal static class WorkspaceBenchmark
         var requests = new Option<int>("--requests") { Description = "Requests per call (after 3 warm-up requests)", DefaultValueFactory = _ => 100 };
         var loads = new Option<int>("--page-loads") { Description = "Cluster page loads in Chromium", DefaultValueFactory = _ => 5 };
         var web = new Option<string>("--web") { Description = "The repository's web/ folder (node_modules with playwright-core)", DefaultValueFactory = _ => "web" };
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("workspace", "p50/p95 of the workspace's page API calls and the cluster page's first paint in headless Chromium") { database, requests, loads, web, json };
         CliAction.Set(command, async (parse, ct) =>
         {

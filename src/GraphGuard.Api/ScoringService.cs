@@ -18,7 +18,7 @@ namespace GraphGuard.Api;
 
 /// <summary>
 /// The scoring service: Kestrel on 127.0.0.1 serving the published run from memory. Build it, then
-/// <c>StartAsync</c> (tests, benchmarks) or <c>RunAsync</c> (<c>graphguard serve</c>).
+/// <c>StartAsync</c> (tests, benchmarks), or serve until cancelled with <see cref="ServeAsync"/> (<c>graphguard serve</c>).
 /// </summary>
 public static class ScoringService
 {
@@ -96,7 +96,7 @@ public static class ScoringService
         ReviewEndpoints.Map(app, state, dataSource, metrics);
         PrecisionEndpoints.Map(app, state, dataSource, metrics);
         ModelHealthEndpoints.Map(app, state, dataSource, metrics);
-        ModelEndpoints.Map(app, dataSource, metrics);
+        ModelEndpoints.Map(app, state, dataSource, metrics);
         OperationsEndpoints.Map(app, state, keys, metrics, app.Services.GetRequiredService<DatabaseHealth>(), TimeProvider.System);
         app.MapOpenApi("/openapi/{documentName}.json");
         if (options.JobsStorage is not null)
@@ -109,4 +109,21 @@ public static class ScoringService
 
     /// <summary>The address Kestrel bound (the real port when the options asked for port 0).</summary>
     public static Uri Address(WebApplication app) => new(app.Urls.First());
+
+    /// <summary>Serves until <paramref name="ct"/> is cancelled, then stops cleanly; <paramref name="listening"/> hears where, once it listens.</summary>
+    public static async Task ServeAsync(ScoringServiceOptions options, Action<IReadOnlyList<string>> listening, CancellationToken ct)
+    {
+        await using var app = Build(options);
+        await app.StartAsync(ct).ConfigureAwait(false);
+        listening([.. app.Urls]);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Interrupted: stop serving cleanly.
+        }
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
 }

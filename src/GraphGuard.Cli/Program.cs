@@ -1,15 +1,9 @@
 using System.CommandLine;
 using GraphGuard.Cli;
 using GraphGuard.Cli.Commands;
-using Spectre.Console;
+using GraphGuard.Terminal;
 
-// Piped output (CI logs, files, scripts) would otherwise be wrapped at 80 columns and carry escape codes.
-if (Console.IsOutputRedirected)
-{
-    AnsiConsole.Profile.Width = 160;
-    AnsiConsole.Profile.Capabilities.Ansi = false;
-}
-
+TerminalProfile.ForRedirectedOutput();
 var root = CommandTree.Build();
 var parse = root.Parse(args);
 // The worker handles SIGINT/SIGTERM itself, waiting for running jobs longer than the default 2 s grace.

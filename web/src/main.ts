@@ -7,6 +7,7 @@ import { accountView } from './views/account';
 import { clusterView } from './views/cluster';
 import { auditView, pathsView, pivotView } from './views/other';
 import { healthView } from './views/health';
+import { modelView, modelsView } from './views/models';
 import { queueView } from './views/queue';
 import { reviewView } from './views/review';
 import { signInView } from './views/signin';
@@ -17,7 +18,7 @@ const top = document.getElementById('top')!;
 function header(): void {
   const session = currentSession();
   top.replaceChildren(h('nav', {},
-    h('strong', {}, 'GraphGuard'), ' ', link('#/queue', 'Queue'), ' ', link('#/review', 'Review'), ' ', link('#/health', 'Model health'), ' ', link('#/paths', 'Paths'), ' ', link('#/audit', 'Decisions'),
+    h('strong', {}, 'GraphGuard'), ' ', link('#/queue', 'Queue'), ' ', link('#/review', 'Review'), ' ', link('#/health', 'Model health'), ' ', link('#/models', 'Models'), ' ', link('#/paths', 'Paths'), ' ', link('#/audit', 'Decisions'),
     session ? h('span', { class: 'who' }, `${session.author}${session.can_decide ? '' : ' (read only)'} · run ${session.run_id ?? '–'} `,
       h('button', { type: 'button', id: 'sign-out', onclick: async () => { await post('/sign-out'); setSession(null); route(); } }, 'Sign out')) : null));
 }
@@ -52,6 +53,7 @@ async function route(): Promise<void> {
       case 'audit': await auditView(page); break;
       case 'review': await reviewView(page, params); break;
       case 'health': await healthView(page); break;
+      case 'models': await (arg ? modelView(page, arg) : modelsView(page)); break;
       default: await queueView(page, params);
     }
   } catch (err) {

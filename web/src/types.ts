@@ -43,6 +43,15 @@ export interface Health {
   drift: null | {
     run_id: number; reference_run_id: number | null; reference_rows: number | null; clusters: number; mean_cluster_size: number;
     reference_clusters: number | null; reference_mean_cluster_size: number | null; labels_since_reference: number; queue_items: number; queue_decided: number;
-    measures: { variable: string; psi: number; level: string }[];
+    measures: { variable: string; psi: number; level: string; moderate_at: number | null; shift_at: number | null }[];
   };
 }
+export interface ModelRelease {
+  run_id: number; challenger: string; champion: string | null; released: boolean; reason: string; labels: number;
+  challenger_auprc: number | null; champion_auprc: number | null; challenger_precision: number | null; champion_precision: number | null;
+  tolerance: number; decided_at: string;
+}
+export interface SetMetrics { positives: number; negatives: number; auroc: number; auprc: number; }
+export interface ModelSummary { accounts?: number; labeled_abusive?: number; labeled_benign?: number; held_out?: SetMetrics; rounds_run?: number; calibration?: string; }
+export interface RegisteredModel { version: string; run_id: number | null; created_at: string; serving: boolean; release: ModelRelease | null; summary: ModelSummary; card: string | null; }
+export interface ModelRegistry { serving: string | null; models: RegisteredModel[]; }

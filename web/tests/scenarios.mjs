@@ -171,6 +171,27 @@ export const scenarios = {
     return { rows, kinds, position, bands, whatIf, drift };
   },
 
+  /** The model registry: every model, which one serves, each release decision; a refused challenger's page says why and shows its card. */
+  async models(page, args) {
+    await signedIn(page, args);
+    await page.click('nav a[href="#/models"]');
+    await page.waitForSelector('#models tbody tr');
+    await loaded(page);
+    const rows = await page.locator('#models tbody tr').evaluateAll(trs => trs.map(tr => ({
+      version: tr.getAttribute('data-version'), serving: tr.getAttribute('data-serving') === 'yes', decision: tr.getAttribute('data-decision'),
+      why: tr.querySelector('td.reasons')?.textContent ?? '' })));
+    await shot(page, args, 'models');
+    await page.click(`#models a[href="#/models/${encodeURIComponent(args.challenger)}"]`);
+    await page.waitForSelector('#release-reason');
+    await loaded(page);
+    const reason = await page.locator('#release-reason').textContent();
+    const released = await page.locator('#release-reason').getAttribute('data-released');
+    const measures = await page.locator('#release tbody td').evaluateAll(tds => tds.map(td => td.textContent));
+    const card = await page.locator('#model-card').textContent();
+    await shot(page, args, 'model');
+    return { rows, reason, released, measures, card, url: page.url() };
+  },
+
   /** Writes without the session's CSRF token, or with a wrong one, are refused; the same write with it passes. */
   async csrf(page, args) {
     await signIn(page, args);

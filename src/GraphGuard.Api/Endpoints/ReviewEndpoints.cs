@@ -2,7 +2,6 @@ using GraphGuard.Api.Json;
 using GraphGuard.Api.Observability;
 using GraphGuard.Api.Security;
 using GraphGuard.Api.Snapshot;
-using GraphGuard.Api.Workspace;
 using GraphGuard.Api.Workspace.Json;
 using GraphGuard.Storage.Review;
 using Microsoft.AspNetCore.Builder;
@@ -14,20 +13,12 @@ namespace GraphGuard.Api.Endpoints;
 /// <summary>The published run's review queue, for tools under <c>/v1</c> and for the workspace's review page.</summary>
 internal static class ReviewEndpoints
 {
-    public static void Map(WebApplication app, ServiceState state, NpgsqlDataSource dataSource, ServiceMetrics metrics)
-    {
-        app.MapGet("/v1/review", async (HttpContext context) => state.Run is { } run
-                ? (IResult)TypedResults.Json(await QueueAsync(dataSource, run.Head.RunId, context.RequestAborted).ConfigureAwait(false), ApiJsonContext.Default.ReviewQueueView)
-                : Problems.Result(StatusCodes.Status503ServiceUnavailable, EnforcementEndpoints.NoRunDetail))
-            .Produces<ReviewQueueView>().ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .Requires(Scope.ClustersRead).Measured(metrics, "GET /v1/review")
+    public static void Map(WebApplication app, ServiceState state, NpgsqlDataSource dataSource, ServiceMetrics metrics) =>
+        app.MapForBothAudiences(state, metrics, "/v1/review", "/review", (ApiJsonContext.Default.ReviewQueueView, WorkspaceJsonContext.Default.ReviewQueueView),
+                audience => (HttpContext context) => audience.FromRunAsync(context, (run, ct) => QueueAsync(dataSource, run.Head.RunId, ct)))
+            .Requires(Scope.ClustersRead)
             .WithName("GetReviewQueue").WithTags("analysts")
             .WithSummary("The published run's review queue: accounts and clusters nearest a band boundary, then a random slice per band, each with why it is queued and its decision");
-        app.MapGet(WorkspaceGuard.ApiPrefix + "/review", async (HttpContext context) => state.Run is { } run
-                ? (IResult)TypedResults.Json(await QueueAsync(dataSource, run.Head.RunId, context.RequestAborted).ConfigureAwait(false), WorkspaceJsonContext.Default.ReviewQueueView)
-                : WorkspaceResults.NoRun(context))
-            .Measured(metrics, "GET /workspace/api/review").ExcludeFromDescription();
-    }
 
     private static async Task<ReviewQueueView> QueueAsync(NpgsqlDataSource dataSource, long runId, CancellationToken ct)
     {

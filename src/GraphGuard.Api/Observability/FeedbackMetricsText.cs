@@ -48,10 +48,21 @@ internal static class FeedbackMetricsText
         PrometheusText.Line(text, "graphguard_review_queue_decided_ratio", null, feedback is { QueueItems: > 0 } f ? (double)f.QueueDecided / f.QueueItems : 0);
 
         var drift = feedback?.Drift;
-        PrometheusText.Header(text, "graphguard_drift_psi", "gauge", "Population stability index of each model input and of the scores (variable=\"score\") against the reference run; 0.1 look, 0.25 act.");
+        PrometheusText.Header(text, "graphguard_drift_psi", "gauge", "Population stability index of each model input and of the scores (variable=\"score\") against the reference run; 0.1 look, 0.25 act (see the _threshold gauges for small windows).");
         foreach (var m in drift?.Measures ?? [])
         {
             PrometheusText.Line(text, "graphguard_drift_psi", $"variable=\"{PrometheusText.Escape(m.Variable)}\"", m.Psi);
+        }
+        // The thresholds each variable was judged by: 0.1 and 0.25, or bootstrapped ones when a window has under 1,000 rows.
+        PrometheusText.Header(text, "graphguard_drift_psi_moderate_threshold", "gauge", "PSI from which each variable's drift is moderate: 0.1, or a bootstrapped threshold for a window under 1,000 rows.");
+        foreach (var m in drift?.Measures.Where(m => m.ModerateAt is not null) ?? [])
+        {
+            PrometheusText.Line(text, "graphguard_drift_psi_moderate_threshold", $"variable=\"{PrometheusText.Escape(m.Variable)}\"", m.ModerateAt!.Value);
+        }
+        PrometheusText.Header(text, "graphguard_drift_psi_shift_threshold", "gauge", "PSI above which each variable shifted: 0.25, or a bootstrapped threshold for a window under 1,000 rows.");
+        foreach (var m in drift?.Measures.Where(m => m.ShiftAt is not null) ?? [])
+        {
+            PrometheusText.Line(text, "graphguard_drift_psi_shift_threshold", $"variable=\"{PrometheusText.Escape(m.Variable)}\"", m.ShiftAt!.Value);
         }
         PrometheusText.Header(text, "graphguard_drift_reference_run_id", "gauge", "The run the published run's drift is measured against (0: none).");
         PrometheusText.Line(text, "graphguard_drift_reference_run_id", null, drift?.ReferenceRunId ?? 0);

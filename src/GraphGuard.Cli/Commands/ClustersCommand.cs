@@ -2,7 +2,6 @@ using System.CommandLine;
 using GraphGuard.Cli.Options;
 using GraphGuard.Storage.Detection;
 using GraphGuard.Workflows.Export;
-using Npgsql;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -17,75 +16,58 @@ internal static class ClustersCommand
 
     private static Option<int?> RunOption() => new("--detection-run") { Description = "Detection run id (default: the latest)" };
 
-    private static async Task<int> RunIdAsync(NpgsqlDataSource dataSource, int? run, CancellationToken ct) =>
-        run ?? await ClusterQueries.LatestRunAsync(dataSource, ct) ?? throw new InvalidOperationException("no detection run is stored yet: run 'graphguard detect' first");
-
     private static Command List()
     {
         var run = RunOption();
         var detector = new Option<string?>("--detector") { Description = "Only clusters this detector contributed to (e.g. lockstep)" };
         var limit = new Option<int>("--limit") { Description = "At most this many clusters", DefaultValueFactory = _ => 50 };
-        var json = CommonOptions.Json();
-        var command = new Command("list", "Clusters of a detection run, highest score first") { run, detector, limit, json };
-        CliAction.Set(command, async (parse, ct) =>
+        var json = JsonOutput.Option();
+        return CliAction.SetOnDatabase(new Command("list", "Clusters of a detection run, highest score first") { run, detector, limit, json }, async (parse, dataSource, ct) =>
         {
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var runId = await RunIdAsync(dataSource, parse.GetValue(run), ct);
+            var runId = await ClusterQueries.RunOrLatestAsync(dataSource, parse.GetValue(run), ct);
             var clusters = await ClusterQueries.ListAsync(dataSource, runId, parse.GetValue(detector), Math.Max(1, parse.GetValue(limit)), ct);
-            if (parse.GetValue(json))
+            return JsonOutput.Report(parse, json, new { detection_run_id = runId, clusters }, () =>
             {
-                JsonOutput.Write(new { detection_run_id = runId, clusters });
-                return 0;
-            }
-            var table = new Table().AddColumns("id", "campaign", "score", "size", "growth", "core", "detectors", "first activity", "last activity", "headline");
-            foreach (var c in clusters)
-            {
-                table.AddRow(c.ClusterId.ToString(), c.Campaign.CampaignId.ToString(), $"{c.Score:0.00}", c.Size.ToString("N0"), c.Growth is { } g ? $"{g:+#,0;-#,0;0}" : "new",
+                AnsiConsole.MarkupLine($"detection run {runId}: {clusters.Count} clusters");
+                TableOutput.Write(clusters, ["id", "campaign", "score", "size", "growth", "core", "detectors", "first activity", "last activity", "headline"], c =>
+                [
+                    c.ClusterId.ToString(), c.Campaign.CampaignId.ToString(), $"{c.Score:0.00}", c.Size.ToString("N0"), c.Growth is { } g ? $"{g:+#,0;-#,0;0}" : "new",
                     c.CoreSize.ToString("N0"), Markup.Escape(string.Join("|", c.Detectors)),
-                    $"{c.FirstActivity:yyyy-MM-dd HH:mm}", $"{c.LastActivity:yyyy-MM-dd HH:mm}", Markup.Escape(c.Headline));
-            }
-            AnsiConsole.MarkupLine($"detection run {runId}: {clusters.Count} clusters");
-            AnsiConsole.Write(table);
-            return 0;
+                    $"{c.FirstActivity:yyyy-MM-dd HH:mm}", $"{c.LastActivity:yyyy-MM-dd HH:mm}", Markup.Escape(c.Headline),
+                ]);
+            });
         });
-        return command;
     }
 
     private static Command Show()
     {
         var id = new Argument<long>("ID") { Description = "Cluster id" };
-        var json = CommonOptions.Json();
-        var command = new Command("show", "One cluster: score, detectors, every evidence sentence, and its members with their roles") { id, json };
-        CliAction.Set(command, async (parse, ct) =>
+        var json = JsonOutput.Option();
+        return CliAction.SetOnDatabase(new Command("show", "One cluster: score, detectors, every evidence sentence, and its members with their roles") { id, json }, async (parse, dataSource, ct) =>
         {
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var detail = await ClusterQueries.ShowAsync(dataSource, parse.GetValue(id), ct)
-                ?? throw new ArgumentException($"no cluster {parse.GetValue(id)}");
-            if (parse.GetValue(json))
+            var detail = await ClusterQueries.ShowAsync(dataSource, parse.GetValue(id), ct) ?? throw new ArgumentException($"no cluster {parse.GetValue(id)}");
+            var document = new
             {
-                JsonOutput.Write(new
+                detail.Summary,
+                evidence = detail.Evidence.Select(e => new { e.Kind, numbers = System.Text.Json.JsonDocument.Parse(e.NumbersJson).RootElement, e.Examples, e.Sentence }),
+                members = detail.Members.Select(m => new { account_id = m.AccountId, role = m.Role }),
+            };
+            return JsonOutput.Report(parse, json, document, () =>
+            {
+                var s = detail.Summary;
+                AnsiConsole.MarkupLine($"cluster [bold]{s.ClusterId}[/] (run {s.DetectionRunId}): score {s.Score:0.00}, {s.Size:N0} accounts ({s.CoreSize:N0} core), " +
+                    $"found by {Markup.Escape(string.Join(", ", s.Detectors))}; active {s.FirstActivity:yyyy-MM-dd HH:mm} to {s.LastActivity:yyyy-MM-dd HH:mm}");
+                AnsiConsole.MarkupLine(Markup.Escape(CampaignLine(s)));
+                foreach (var e in detail.Evidence)
                 {
-                    detail.Summary,
-                    evidence = detail.Evidence.Select(e => new { e.Kind, numbers = System.Text.Json.JsonDocument.Parse(e.NumbersJson).RootElement, e.Examples, e.Sentence }),
-                    members = detail.Members.Select(m => new { account_id = m.AccountId, role = m.Role }),
-                });
-                return 0;
-            }
-            var s = detail.Summary;
-            AnsiConsole.MarkupLine($"cluster [bold]{s.ClusterId}[/] (run {s.DetectionRunId}): score {s.Score:0.00}, {s.Size:N0} accounts ({s.CoreSize:N0} core), " +
-                $"found by {Markup.Escape(string.Join(", ", s.Detectors))}; active {s.FirstActivity:yyyy-MM-dd HH:mm} to {s.LastActivity:yyyy-MM-dd HH:mm}");
-            AnsiConsole.MarkupLine(Markup.Escape(CampaignLine(s)));
-            foreach (var e in detail.Evidence)
-            {
-                AnsiConsole.MarkupLine($"  - {Markup.Escape(e.Sentence)}");
-            }
-            foreach (var role in detail.Members.GroupBy(m => m.Role))
-            {
-                AnsiConsole.MarkupLine(Markup.Escape($"{role.Key} ({role.Count()}): {string.Join(" ", role.Select(m => m.AccountId))}"));
-            }
-            return 0;
+                    AnsiConsole.MarkupLine($"  - {Markup.Escape(e.Sentence)}");
+                }
+                foreach (var role in detail.Members.GroupBy(m => m.Role))
+                {
+                    AnsiConsole.MarkupLine(Markup.Escape($"{role.Key} ({role.Count()}): {string.Join(" ", role.Select(m => m.AccountId))}"));
+                }
+            });
         });
-        return command;
     }
 
     /// <summary>The campaign's history in one line: first and last seen, and what changed since the previous run.</summary>
@@ -105,16 +87,13 @@ internal static class ClustersCommand
     {
         var run = RunOption();
         var output = OutOption.File("CSV file to write", required: true);
-        var command = new Command("export", "Write every member of every cluster as CSV: cluster_id,account_id,role,cluster_score,detectors") { run, output };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.SetOnDatabase(new Command("export", "Write every member of every cluster as CSV: cluster_id,account_id,role,cluster_score,detectors") { run, output }, async (parse, dataSource, ct) =>
         {
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var runId = await RunIdAsync(dataSource, parse.GetValue(run), ct);
+            var runId = await ClusterQueries.RunOrLatestAsync(dataSource, parse.GetValue(run), ct);
             var file = parse.GetValue(output)!;
             var rows = await AtomicFile.WriteAsync(file.FullName, writer => ClusterQueries.ExportAsync(dataSource, runId, writer, ct));
             Console.WriteLine($"{rows:N0} rows of detection run {runId} written to {file.FullName}");
             return 0;
         });
-        return command;
     }
 }

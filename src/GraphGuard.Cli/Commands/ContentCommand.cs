@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GraphGuard.Cli.Options;
 using GraphGuard.Workflows.Content;
 using Spectre.Console;
 
@@ -23,43 +22,30 @@ internal static class ContentCommand
     private static Command Train()
     {
         var models = Models();
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("train", "Train one classifier per policy with enough verdicts, measure it on held-out authors, save it with its card") { models, json };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.SetOnDatabase(command, async (parse, dataSource, ct) =>
         {
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
             var cards = await ContentModelTraining.TrainAsync(dataSource, parse.GetValue(models)!, ct);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(cards);
-                return 0;
-            }
-            var table = new Table().Title($"content models in {Markup.Escape(parse.GetValue(models)!)} (held-out authors)")
-                .AddColumns("policy", "version", "train +/-", "held out +/-", "AUROC", "AUPRC", "Brier", "seconds");
-            foreach (var c in cards)
-            {
-                table.AddRow(c.Label, c.Version, $"{c.TrainPositives:N0}/{c.TrainNegatives:N0}", $"{c.HeldOutPositives:N0}/{c.HeldOutNegatives:N0}",
-                    $"{c.Auroc:0.0000}", $"{c.Auprc:0.0000}", $"{c.Brier:0.0000}", $"{c.TrainSeconds:0.0}");
-            }
-            AnsiConsole.Write(table);
-            return 0;
+            return JsonOutput.Report(parse, json, cards, () => TableOutput.Write(cards,
+                ["policy", "version", "train +/-", "held out +/-", "AUROC", "AUPRC", "Brier", "seconds"],
+                c => [c.Label, c.Version, $"{c.TrainPositives:N0}/{c.TrainNegatives:N0}", $"{c.HeldOutPositives:N0}/{c.HeldOutNegatives:N0}",
+                    $"{c.Auroc:0.0000}", $"{c.Auprc:0.0000}", $"{c.Brier:0.0000}", $"{c.TrainSeconds:0.0}"],
+                title: $"content models in {Markup.Escape(parse.GetValue(models)!)} (held-out authors)"));
         });
-        return command;
     }
 
     private static Command Score()
     {
         var models = Models();
         var command = new Command("score", "Score every post and comment with text by each saved content model; detectors and features read them as gg_<policy>") { models };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.SetOnDatabase(command, async (parse, dataSource, ct) =>
         {
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
             foreach (var (label, version, scored) in await ContentScoring.ScoreAsync(dataSource, parse.GetValue(models)!, ct))
             {
                 AnsiConsole.MarkupLine(Markup.Escape($"{label} ({version}): {scored:N0} items scored"));
             }
             return 0;
         });
-        return command;
     }
 }

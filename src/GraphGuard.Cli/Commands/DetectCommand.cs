@@ -10,28 +10,21 @@ internal static class DetectCommand
 {
     public static Command Create()
     {
-        var windowOptions = new WindowOptions();
-        var json = CommonOptions.Json();
-        var command = new Command("detect", "Find coordinated clusters in a window and store them with their evidence") { json };
-        windowOptions.On(command);
-        CliAction.Set(command, async (parse, ct) =>
+        var window = new WindowOptions();
+        var json = JsonOutput.Option();
+        var command = window.On(new Command("detect", "Find coordinated clusters in a window and store them with their evidence") { json });
+        return CliAction.SetOnDatabase(command, async (parse, dataSource, ct) =>
         {
-            var window = windowOptions.Read(parse);
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var outcome = await StepStatus.RunAsync(!parse.GetValue(json), step => DetectionWorkflow.RunAsync(dataSource, window, step, ct));
+            var outcome = await StepStatus.RunAsync(!parse.GetValue(json), step => DetectionWorkflow.RunAsync(dataSource, window.Read(parse), step, ct));
             var summary = DetectionSummary.Of(outcome);
-            if (parse.GetValue(json))
+            return JsonOutput.Report(parse, json, summary, () =>
             {
-                JsonOutput.Write(summary);
-                return 0;
-            }
-            AnsiConsole.MarkupLine($"detection run [bold]{outcome.RunId}[/]: {summary.Clusters:N0} clusters, {summary.FlaggedAccounts:N0} accounts flagged in {summary.TotalSeconds} s");
-            AnsiConsole.MarkupLine($"campaigns: {summary.CampaignsContinued:N0} seen in the previous run, {summary.CampaignsNew:N0} new");
-            AnsiConsole.MarkupLine(Markup.Escape("clusters per detector: " + string.Join(", ", summary.ByDetector.Select(d => $"{d.Key} {d.Value}"))));
-            AnsiConsole.MarkupLine(Markup.Escape($"seconds: load {summary.LoadSeconds}, " + string.Join(", ", summary.Seconds.Select(s => $"{s.Key} {s.Value}"))));
-            AnsiConsole.MarkupLine($"[grey]read them with: graphguard clusters list --detection-run {outcome.RunId}[/]");
-            return 0;
+                AnsiConsole.MarkupLine($"detection run [bold]{outcome.RunId}[/]: {summary.Clusters:N0} clusters, {summary.FlaggedAccounts:N0} accounts flagged in {summary.TotalSeconds} s");
+                AnsiConsole.MarkupLine($"campaigns: {summary.CampaignsContinued:N0} seen in the previous run, {summary.CampaignsNew:N0} new");
+                AnsiConsole.MarkupLine(Markup.Escape("clusters per detector: " + string.Join(", ", summary.ByDetector.Select(d => $"{d.Key} {d.Value}"))));
+                AnsiConsole.MarkupLine(Markup.Escape($"seconds: load {summary.LoadSeconds}, " + string.Join(", ", summary.Seconds.Select(s => $"{s.Key} {s.Value}"))));
+                AnsiConsole.MarkupLine($"[grey]read them with: graphguard clusters list --detection-run {outcome.RunId}[/]");
+            });
         });
-        return command;
     }
 }

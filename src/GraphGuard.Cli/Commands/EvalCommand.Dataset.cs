@@ -7,8 +7,10 @@ namespace GraphGuard.Cli.Commands;
 
 internal static partial class EvalCommand
 {
-    /// <summary><c>graphguard eval --dataset DIR</c>: the GADBench protocol on a benchmark folder.</summary>
-    /// <summary>Adds the --dataset options; the action runs only when --dataset is given (null otherwise).</summary>
+    /// <summary>
+    /// <c>graphguard eval --dataset DIR</c>, the GADBench protocol on a benchmark folder: adds its options; the action runs
+    /// only when --dataset is given (null otherwise).
+    /// </summary>
     private static Func<ParseResult, CancellationToken, Task<int>?> DatasetAction(Command eval, Option<bool> json)
     {
         var dataset = new Option<DirectoryInfo>("--dataset")
@@ -38,36 +40,25 @@ internal static partial class EvalCommand
             {
                 AnsiConsole.MarkupLine(Markup.Escape(DatasetEvaluationReport.Describe(dir, data)));
             }
+            IReadOnlyList<EvaluationRow> rows;
+            string scope;
             if (parse.GetValue(tune) is { } stage)
             {
-                var (candidates, chosen) = DatasetTuning.Run(data, stage, options, progress, ct);
-                Report(dir, data, options.Seeds, candidates, quiet, $"validation splits only; chosen: {chosen}");
-                return Task.FromResult(0);
+                (rows, var chosen) = DatasetTuning.Run(data, stage, options, progress, ct);
+                scope = $"validation splits only; chosen: {chosen}";
             }
-            var rows = DatasetEvaluation.Run(data, options, progress, ct);
-            Report(dir, data, options.Seeds, rows, quiet, "test splits; K = positives in each test split");
-            return Task.FromResult(0);
+            else
+            {
+                (rows, scope) = (DatasetEvaluation.Run(data, options, progress, ct), "test splits; K = positives in each test split");
+            }
+            return Task.FromResult(JsonOutput.Report(parse, json, DatasetEvaluationReport.Of(dir, data, options.Seeds, rows, scope), () => Print(rows, scope)));
         };
-    }
-
-    private static void Report(string dir, LabeledGraph data, int seeds, IReadOnlyList<EvaluationRow> rows, bool json, string scope)
-    {
-        if (json)
-        {
-            JsonOutput.Write(DatasetEvaluationReport.Of(dir, data, seeds, rows, scope));
-            return;
-        }
-        Print(rows, scope);
     }
 
     private static void Print(IReadOnlyList<EvaluationRow> rows, string scope)
     {
-        var table = new Table().AddColumns("model", "AUROC", "AUPRC", "Rec@K", "time (s)", "what it sees");
-        foreach (var row in rows)
-        {
-            table.AddRow(row.Name, row.Auroc.ToString(), row.Auprc.ToString(), row.RecallAtK.ToString(), $"{row.Time.TotalSeconds:0.0}", Markup.Escape(row.Description));
-        }
-        AnsiConsole.Write(table);
+        TableOutput.Write(rows, ["model", "AUROC", "AUPRC", "Rec@K", "time (s)", "what it sees"],
+            row => [row.Name, row.Auroc.ToString(), row.Auprc.ToString(), row.RecallAtK.ToString(), $"{row.Time.TotalSeconds:0.0}", Markup.Escape(row.Description)]);
         AnsiConsole.MarkupLine(Markup.Escape($"mean±std over seeds on the {scope}"));
     }
 }

@@ -26,14 +26,14 @@ internal static partial class EvalCommand
             Description = "With --leave-families-out: difficulties to measure (repeat the option)",
             DefaultValueFactory = _ => [ScenarioDifficulty.Default, ScenarioDifficulty.Hard],
         };
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("detect",
             "Ingest a generated world into its own database (idempotent), run detection, and print recall and purity per planted family, "
             + "benign share overall and per look-alike family, and time; or run the leave-families-out protocol")
         {
             world, leaveOut, folder, accounts, seed, difficulty, json,
         };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.Set(command, async (parse, ct) =>
         {
             var quiet = parse.GetValue(json);
             if (parse.GetValue(leaveOut))
@@ -42,60 +42,37 @@ internal static partial class EvalCommand
                     (parse.GetValue(folder) ?? throw new ArgumentException("--leave-families-out needs --out DIR (where its worlds are written)")).FullName,
                     parse.GetValue(accounts), parse.GetValue(seed), parse.GetValue(difficulty)!);
                 var outcome = await StepStatus.RunAsync(!quiet, step => LeaveFamiliesOut.RunAsync(settings, step, ct));
-                if (quiet)
-                {
-                    JsonOutput.Write(LeaveFamiliesOutReport.Of(outcome));
-                    return 0;
-                }
-                PrintLeaveFamiliesOut(outcome);
-                return 0;
+                return JsonOutput.Report(parse, json, LeaveFamiliesOutReport.Of(outcome), () => PrintLeaveFamiliesOut(outcome));
             }
             var dir = (parse.GetValue(world) ?? throw new ArgumentException("eval detect needs --world DIR or --leave-families-out")).FullName;
             var database = WorldStore.DatabaseFor(dir);
-            await using var dataSource = await Database.OpenMigratedAsync(ct, database);
-            await ProgressDisplay.RunAsync(!quiet, "ingest", async progress =>
-            {
-                await WorldStore.IngestAsync(dataSource, dir, progress, ct);
-                return 0;
-            });
+            await using var dataSource = await ProgressDisplay.RunAsync(!quiet, "ingest", progress => WorldStore.OpenIngestedAsync(dir, progress, ct));
             var evaluation = await StepStatus.RunAsync(!quiet, step => WorldDetectionEvaluation.RunAsync(dataSource, dir, step, ct));
             var (card, detection, _) = evaluation;
-            if (quiet)
+            return JsonOutput.Report(parse, json, WorldDetectionReport.Of(dir, database, evaluation), () =>
             {
-                JsonOutput.Write(WorldDetectionReport.Of(dir, database, evaluation));
-                return 0;
-            }
-            AnsiConsole.MarkupLine(Markup.Escape($"detection run {detection.RunId} in database {database}: {card.Clusters} clusters, {card.FlaggedAccounts:N0} accounts flagged"));
-            PrintCard(card);
-            AnsiConsole.MarkupLine(Markup.Escape($"detection took {detection.TotalTime.TotalSeconds:0.0} s (snapshot load {detection.LoadTime.TotalSeconds:0.0} s; "
-                + string.Join(", ", detection.Report.Timings.Select(t => $"{t.Step} {t.Elapsed.TotalSeconds:0.0} s")) + ")"));
-            return 0;
+                AnsiConsole.MarkupLine(Markup.Escape($"detection run {detection.RunId} in database {database}: {card.Clusters} clusters, {card.FlaggedAccounts:N0} accounts flagged"));
+                PrintCard(card);
+                AnsiConsole.MarkupLine(Markup.Escape($"detection took {detection.TotalTime.TotalSeconds:0.0} s (snapshot load {detection.LoadTime.TotalSeconds:0.0} s; "
+                    + string.Join(", ", detection.Report.Timings.Select(t => $"{t.Step} {t.Elapsed.TotalSeconds:0.0} s")) + ")"));
+            });
         });
-        return command;
     }
 
     private static void PrintCard(DetectionScorecard card)
     {
-        var table = new Table().AddColumns("family", "campaigns", "accounts", "recall", "purity", "goal met");
-        foreach (var p in card.Patterns)
-        {
-            table.AddRow(p.Pattern, p.Campaigns.ToString(), p.Accounts.ToString("N0"), $"{p.Recall:0.000}", double.IsNaN(p.Purity) ? "-" : $"{p.Purity:0.000}",
-                VerificationFitting.Met(p) ? "[green]yes[/]" : "[red]no[/]");
-        }
-        AnsiConsole.Write(table);
+        TableOutput.Write(card.Patterns, ["family", "campaigns", "accounts", "recall", "purity", "goal met"], p =>
+            [p.Pattern, p.Campaigns.ToString(), p.Accounts.ToString("N0"), $"{p.Recall:0.000}", double.IsNaN(p.Purity) ? "-" : $"{p.Purity:0.000}",
+                VerificationFitting.Met(p) ? "[green]yes[/]" : "[red]no[/]"]);
         var benignMet = card.BenignShare <= VerificationFitting.BenignGoal ? "[green]goal met[/]" : "[red]goal missed[/]";
         AnsiConsole.MarkupLine($"benign accounts flagged: {card.BenignFlagged:N0} of {card.FlaggedAccounts:N0} = {card.BenignShare:P2} (goal <= 1%) {benignMet}");
         if (card.Lookalikes.Count == 0)
         {
             return;
         }
-        var lookalikes = new Table().AddColumns("look-alike family", "accounts", "flagged", "share of flagged", "share of family", "goal met (<= 0.5% of flagged)");
-        foreach (var l in card.Lookalikes)
-        {
-            lookalikes.AddRow(l.Family, l.Accounts.ToString("N0"), l.Flagged.ToString("N0"), $"{l.ShareOfFlagged:P2}", $"{l.ShareOfFamily:P2}",
-                l.ShareOfFlagged <= VerificationFitting.LookalikeGoal ? "[green]yes[/]" : "[red]no[/]");
-        }
-        AnsiConsole.Write(lookalikes);
+        TableOutput.Write(card.Lookalikes, ["look-alike family", "accounts", "flagged", "share of flagged", "share of family", "goal met (<= 0.5% of flagged)"], l =>
+            [l.Family, l.Accounts.ToString("N0"), l.Flagged.ToString("N0"), $"{l.ShareOfFlagged:P2}", $"{l.ShareOfFamily:P2}",
+                l.ShareOfFlagged <= VerificationFitting.LookalikeGoal ? "[green]yes[/]" : "[red]no[/]"]);
     }
 
     private static string Describe(VerificationOptions o) =>

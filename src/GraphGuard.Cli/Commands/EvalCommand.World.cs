@@ -2,7 +2,6 @@ using System.CommandLine;
 using GraphGuard.Cli.Options;
 using GraphGuard.Learning.Risk;
 using GraphGuard.Workflows.Evaluation;
-using GraphGuard.Workflows.Progress;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -26,28 +25,13 @@ internal static partial class EvalCommand
 
     private static async Task<int> RunWorldAsync(ParseResult parse, string dir, string? output, bool noEmbedding, Option<bool> json, CancellationToken ct)
     {
-        var quiet = parse.GetValue(json);
-        var options = new RiskTrainingOptions();
-        options = noEmbedding ? options with { Embedding = null } : options;
+        var options = noEmbedding ? new RiskTrainingOptions { Embedding = null } : new RiskTrainingOptions();
         var database = WorldStore.DatabaseFor(dir);
-        await using var dataSource = await Database.OpenMigratedAsync(ct, database);
         var log = new StageLog("eval", Console.Error.WriteLine);
-        await ProgressDisplay.RunAsync(!quiet, "ingest", async progress =>
-        {
-            await WorldStore.IngestAsync(dataSource, dir, progress, ct);
-            return 0;
-        });
+        await using var dataSource = await ProgressDisplay.RunAsync(!parse.GetValue(json), "ingest", progress => WorldStore.OpenIngestedAsync(dir, progress, ct));
         log.Done("ingest", $"{dir} in database {database}");
         var result = await WorldEvaluation.RunAsync(dataSource, dir, database, options, output, log, ct);
-        if (quiet)
-        {
-            JsonOutput.Write(result);
-        }
-        else
-        {
-            Print(result);
-        }
-        return 0;
+        return JsonOutput.Report(parse, json, result, () => Print(result));
     }
 
     private static void Print(WorldEvaluationResult r)

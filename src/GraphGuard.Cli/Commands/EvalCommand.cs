@@ -8,7 +8,7 @@ internal static partial class EvalCommand
     public static Command Create()
     {
         // One action for the command itself: --dataset and --world each name an evaluation; subcommands have their own.
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var eval = new Command("eval", "Measure detection and the risk model against ground truth") { Detect(), json };
         var dataset = DatasetAction(eval, json);
         var world = WorldAction(eval, json);

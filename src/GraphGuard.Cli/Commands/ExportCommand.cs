@@ -14,10 +14,9 @@ internal static class ExportCommand
     {
         var output = OutOption.Folder("Folder to write nodes.csv, clusters.csv, relations.csv and members.csv into", required: true);
         var command = new Command("neo4j", "Write the published run (accounts, entities, aggregated relations, clusters) as neo4j-admin import CSVs") { output };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.SetOnDatabase(command, async (parse, dataSource, ct) =>
         {
             var folder = parse.GetValue(output)!.ToString();
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
             var written = await Neo4jExport.WriteAsync(dataSource, folder, ct);
             AnsiConsole.MarkupLine(Markup.Escape(
                 $"run {written.RunId}: {written.Nodes:N0} nodes, {written.Relations:N0} relations, {written.Clusters:N0} clusters, {written.Memberships:N0} memberships written to {folder}"));
@@ -25,6 +24,5 @@ internal static class ExportCommand
                 + $"--relationships={folder}/relations.csv --relationships={folder}/members.csv neo4j"));
             return 0;
         });
-        return command;
     }
 }

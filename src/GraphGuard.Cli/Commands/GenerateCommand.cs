@@ -1,9 +1,9 @@
 using System.CommandLine;
-using GraphGuard.Cli.Options;
 using System.Diagnostics;
+using GraphGuard.Cli.Options;
 using GraphGuard.Core.Synthetic;
 using GraphGuard.Core.Synthetic.Scenarios;
-using GraphGuard.Jobs.Scheduling;
+using GraphGuard.Workflows.Evaluation;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -24,13 +24,13 @@ internal static class GenerateCommand
         var scenario = new Option<string?>("--scenario") { Description = "Plant scenario-library families instead of the classic patterns: all, abuse, organic or names, comma-separated" };
         var difficulty = new Option<ScenarioDifficulty>("--difficulty") { Description = "How hard scenario campaigns hide: Default or Hard", DefaultValueFactory = _ => ScenarioDifficulty.Default };
         var shift = new Option<double>("--profile-shift") { Description = "Population shift: profiles' bio length and display-name digits times this (1: none)", DefaultValueFactory = _ => 1 };
-        var labelDelay = new Option<string?>("--label-delay") { Description = "Label delay: every label arrives this much later, e.g. 14d (none by default)" };
-        var json = CommonOptions.Json();
+        var labelDelay = DurationOption.Optional("--label-delay", "Label delay: every label arrives this much later; none by default");
+        var json = JsonOutput.Option();
         var command = new Command("generate", "Write a realistic synthetic world (format v1) with planted campaigns, plus truth.csv and lookalikes.csv")
         {
             accounts, seed, output, abusiveRate, benignRate, badRows, gzip, scenario, difficulty, shift, labelDelay, json,
         };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.Set(command, async (parse, ct) =>
         {
             var options = new WorldOptions
             {
@@ -42,33 +42,28 @@ internal static class GenerateCommand
                 Scenarios = parse.GetValue(scenario) is { } spec ? ScenarioLibrary.Select(spec) : [],
                 Difficulty = parse.GetValue(difficulty),
                 ProfileShift = parse.GetValue(shift),
-                LabelDelay = parse.GetValue(labelDelay) is { } delay
-                    ? PipelineDefinitionFile.TryParseDuration(delay, out var d) ? d : throw new ArgumentException($"--label-delay: '{delay}' is not a duration like 12h, 14d or 2w")
-                    : TimeSpan.Zero,
+                LabelDelay = parse.GetValue(labelDelay) ?? TimeSpan.Zero,
             };
             options.Validate();
             var dir = parse.GetValue(output)!.FullName;
             var clock = Stopwatch.StartNew();
-            var summary = await Task.Run(() => WorldFolder.Write(dir, options, parse.GetValue(gzip), !parse.GetValue(json), ct), ct);
+            var summary = await Task.Run(() => ProgressDisplay.Run(!parse.GetValue(json), $"generate {options.Accounts:N0} accounts",
+                progress => WorldFiles.Write(dir, options, parse.GetValue(gzip), progress, ct)), ct);
             var seconds = clock.Elapsed.TotalSeconds;
-            if (parse.GetValue(json))
+            return JsonOutput.Report(parse, json, new { folder = dir, seconds = Math.Round(seconds, 3), summary }, () =>
             {
-                JsonOutput.Write(new { folder = dir, seconds = Math.Round(seconds, 3), summary });
-                return 0;
-            }
-            var table = new Table().Title($"world written to {Markup.Escape(dir)} in {seconds:F1} s").AddColumn("file").AddColumn("rows", c => c.RightAligned());
-            table.AddRow("accounts", $"{summary.Accounts:N0}").AddRow("events", $"{summary.Events:N0}").AddRow("content", $"{summary.Content:N0}")
-                .AddRow("content_signals", $"{summary.ContentSignals:N0}").AddRow("labels", $"{summary.Labels:N0}").AddRow("content_labels", $"{summary.ContentLabels:N0}")
-                .AddRow("truth (abusive accounts)", $"{summary.TruthRows:N0}").AddRow("lookalikes", $"{summary.Lookalikes:N0}");
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine("campaigns: " + string.Join(", ", summary.CampaignsByPattern.Select(p =>
-                $"{p.Key} {p.Value} ({summary.AbusiveAccountsByPattern[p.Key]:N0} accounts)")));
-            if (summary.BadRows > 0)
-            {
-                AnsiConsole.MarkupLine($"[yellow]{summary.BadRows} malformed rows injected[/]");
-            }
-            return 0;
+                var table = new Table().Title($"world written to {Markup.Escape(dir)} in {seconds:F1} s").AddColumn("file").AddColumn("rows", c => c.RightAligned());
+                table.AddRow("accounts", $"{summary.Accounts:N0}").AddRow("events", $"{summary.Events:N0}").AddRow("content", $"{summary.Content:N0}")
+                    .AddRow("content_signals", $"{summary.ContentSignals:N0}").AddRow("labels", $"{summary.Labels:N0}").AddRow("content_labels", $"{summary.ContentLabels:N0}")
+                    .AddRow("truth (abusive accounts)", $"{summary.TruthRows:N0}").AddRow("lookalikes", $"{summary.Lookalikes:N0}");
+                AnsiConsole.Write(table);
+                AnsiConsole.MarkupLine("campaigns: " + string.Join(", ", summary.CampaignsByPattern.Select(p =>
+                    $"{p.Key} {p.Value} ({summary.AbusiveAccountsByPattern[p.Key]:N0} accounts)")));
+                if (summary.BadRows > 0)
+                {
+                    AnsiConsole.MarkupLine($"[yellow]{summary.BadRows} malformed rows injected[/]");
+                }
+            });
         });
-        return command;
     }
 }

@@ -3,7 +3,6 @@ using GraphGuard.Cli.Options;
 using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Storage.Ingest;
 using GraphGuard.Workflows.Ingest;
-using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
 
@@ -12,14 +11,15 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
+        var defaults = new IngestOptions();
         var directory = new Argument<DirectoryInfo>("DIR") { Description = "Folder with accounts.csv, events.csv, content.csv, content_signals.csv, labels.csv, content_labels.csv (each optional, .csv or .csv.gz)" };
-        var batchRows = new Option<int>("--batch-rows") { Description = "Rows per committed batch", DefaultValueFactory = _ => new IngestOptions().BatchRows };
-        var lanes = new Option<int>("--lanes") { Description = "Connections copying events in parallel", DefaultValueFactory = _ => new IngestOptions().Lanes };
+        var batchRows = new Option<int>("--batch-rows") { Description = "Rows per committed batch", DefaultValueFactory = _ => defaults.BatchRows };
+        var lanes = new Option<int>("--lanes") { Description = "Connections copying events in parallel", DefaultValueFactory = _ => defaults.Lanes };
         var earliest = TimestampOption.Create("--earliest", $"Rows dated before this time (with its zone) are quarantined as implausible_timestamp; default {IngestOptions.DefaultEarliestTimestamp:yyyy-MM-ddTHH:mm:ssZ}");
-        var tolerance = DurationOption.Create("--future-tolerance", "How far past the clock a row's time may lie before it is implausible", PipelineDefinitionFile.FormatDuration(new IngestOptions().FutureTolerance));
-        var json = CommonOptions.Json();
+        var tolerance = DurationOption.Create("--future-tolerance", "How far past the clock a row's time may lie before it is implausible", PipelineDefinitionFile.FormatDuration(defaults.FutureTolerance));
+        var json = JsonOutput.Option();
         var command = new Command("ingest", "Validate and load interaction data; bad rows go to quarantine, re-running is safe") { directory, batchRows, lanes, earliest, tolerance, json };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.Set(command, async (parse, ct) =>
         {
             var options = new IngestOptions
             {
@@ -28,25 +28,12 @@ internal static class IngestCommand
                 EarliestTimestamp = parse.GetValue(earliest) ?? IngestOptions.DefaultEarliestTimestamp,
                 FutureTolerance = parse.GetValue(tolerance),
             };
-            if (options.BatchRows < 1 || options.Lanes is < 1 or > 16)
-            {
-                throw new ArgumentException("--batch-rows must be at least 1, --lanes between 1 and 16");
-            }
+            options.Validate();
             var dir = parse.GetValue(directory)!.FullName;
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var ingestor = new Ingestor(dataSource, options);
-            var summary = await ProgressDisplay.RunAsync(
-                !parse.GetValue(json), "ingest", progress => ingestor.IngestAsync(dir, progress, ct));
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(IngestReport.Of(summary));
-            }
-            else
-            {
-                IngestTable.Print(summary);
-            }
+            var summary = await ProgressDisplay.RunAsync(!parse.GetValue(json), "ingest", progress => new Ingestor(dataSource, options).IngestAsync(dir, progress, ct));
+            JsonOutput.Report(parse, json, IngestReport.Of(summary), () => IngestTable.Print(summary));
             return summary.Succeeded ? 0 : 1;
         });
-        return command;
     }
 }

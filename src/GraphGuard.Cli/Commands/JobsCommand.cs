@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Storage.Pipeline;
 using GraphGuard.Workflows.Pipeline;
@@ -17,40 +18,29 @@ internal static class JobsCommand
     private static Command List()
     {
         var jobs = WorkerCommand.JobsFolderOption();
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("list", "Each pipeline of jobs/*.json: cron (UTC), window, train policy, next firing from the store, and its last run") { jobs, json };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.Set(command, async (parse, ct) =>
         {
             var definitions = PipelineDefinitionFile.ReadFolder(parse.GetValue(jobs)!);
             await using var dataSource = await Database.OpenMigratedAsync(ct);
             var rows = await ScheduleOverview.ReadAsync(dataSource, definitions, await SchedulerSettings.ForDatabaseAsync(ct), ct);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(new { jobs = rows });
-                return 0;
-            }
-            var table = new Table().AddColumns("name", "cron (UTC)", "window", "train", "next firing", "last run");
-            foreach (var r in rows)
+            return JsonOutput.Report(parse, json, new { jobs = rows }, () => TableOutput.Write(rows, ["name", "cron (UTC)", "window", "train", "next firing", "last run"], r =>
             {
                 var next = r.Scheduled ? r.NextFireTime is { } n ? $"{n:yyyy-MM-dd HH:mm:ss}Z" : "none" : "not in the store (start a worker)";
                 var last = r.LastRun is { } l ? $"{l.RunId} {l.Status}, {Age(l.AgeSeconds)} ago" : "never";
-                table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Cron), r.Window ?? "all", r.Train, Markup.Escape(next), Markup.Escape(last));
-            }
-            AnsiConsole.Write(table);
-            return 0;
+                return [Markup.Escape(r.Name), Markup.Escape(r.Cron), r.Window ?? "all", r.Train, Markup.Escape(next), Markup.Escape(last)];
+            }));
         });
-        return command;
     }
 
     private static Command Trigger()
     {
         var name = new Argument<string>("NAME") { Description = "The pipeline (jobs/NAME.json), as a worker loaded it into the store" };
         var wait = new Option<bool>("--wait") { Description = "Follow the run until it ends (retries included, database outages waited out); exit 1 if it failed" };
-        var command = new Command("trigger", "Ask the workers to run a pipeline now: any running worker picks it up") { name, wait };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.SetOnDatabase(new Command("trigger", "Ask the workers to run a pipeline now: any running worker picks it up") { name, wait }, async (parse, dataSource, ct) =>
         {
             var pipeline = parse.GetValue(name)!;
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
             var firing = ManualTrigger.Enqueue((await SchedulerSettings.ForDatabaseAsync(ct)).OpenStorage(), pipeline);
             Console.WriteLine($"asked the workers to run {pipeline} now (job {firing})");
             if (!parse.GetValue(wait))
@@ -65,58 +55,48 @@ internal static class JobsCommand
             Console.Error.WriteLine($"graphguard: run {run.RunId} failed: {run.Error}");
             return 1;
         });
-        return command;
     }
 
     private static Command History()
     {
         var name = new Argument<string?>("NAME") { Description = "Only this pipeline", Arity = ArgumentArity.ZeroOrOne };
         var limit = new Option<int>("--limit") { Description = "At most this many runs, newest first", DefaultValueFactory = _ => 10 };
-        var json = CommonOptions.Json();
-        var command = new Command("history", "Pipeline runs with each stage attempt: status, worker, timings, rows, errors") { name, limit, json };
-        CliAction.Set(command, async (parse, ct) =>
+        var json = JsonOutput.Option();
+        return CliAction.SetOnDatabase(new Command("history", "Pipeline runs with each stage attempt: status, worker, timings, rows, errors") { name, limit, json }, async (parse, dataSource, ct) =>
         {
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
             var runs = await RunHistory.ListAsync(dataSource, Math.Max(1, parse.GetValue(limit)), parse.GetValue(name), ct);
             var attempts = await RunHistory.AttemptsAsync(dataSource, [.. runs.Select(r => r.RunId)], ct);
-            if (parse.GetValue(json))
+            // The fields this command has always printed: the run's own columns and its attempts without details.
+            var document = new
             {
-                // The fields this command has always printed: the run's own columns and its attempts without details.
-                JsonOutput.Write(new
+                runs = runs.Select(r => new
                 {
-                    runs = runs.Select(r => new
-                    {
-                        r.RunId,
-                        r.Pipeline,
-                        r.Trigger,
-                        r.Status,
-                        r.CreatedAt,
-                        r.FinishedAt,
-                        r.Error,
-                        Stages = attempts[r.RunId].Select(a => new { a.Stage, a.Attempt, a.Status, a.Worker, a.StartedAt, a.FinishedAt, a.Rows, a.Error }),
-                    }),
-                });
-                return 0;
-            }
-            foreach (var run in runs)
+                    r.RunId,
+                    r.Pipeline,
+                    r.Trigger,
+                    r.Status,
+                    r.CreatedAt,
+                    r.FinishedAt,
+                    r.Error,
+                    Stages = attempts[r.RunId].Select(a => new { a.Stage, a.Attempt, a.Status, a.Worker, a.StartedAt, a.FinishedAt, a.Rows, a.Error }),
+                }),
+            };
+            return JsonOutput.Report(parse, json, document, () =>
             {
-                var took = run.FinishedAt is { } f ? $", {(f - run.CreatedAt).TotalSeconds:0.0} s" : "";
-                AnsiConsole.MarkupLine(Markup.Escape($"run {run.RunId} {run.Pipeline} ({run.Trigger}) {run.Status}, started {run.CreatedAt:yyyy-MM-dd HH:mm:ss}{took}{(run.Error is null ? "" : $": {run.Error}")}"));
-                var table = new Table().AddColumns("stage", "attempt", "status", "worker", "started", "seconds", "rows", "error");
-                foreach (var s in attempts[run.RunId])
+                foreach (var run in runs)
                 {
-                    table.AddRow(s.Stage, s.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Status, Markup.Escape(s.Worker), $"{s.StartedAt:HH:mm:ss}",
-                        s.FinishedAt is { } e ? $"{(e - s.StartedAt).TotalSeconds:0.0}" : "", s.Rows?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "", Markup.Escape(s.Error ?? ""));
+                    var took = run.FinishedAt is { } f ? $", {(f - run.CreatedAt).TotalSeconds:0.0} s" : "";
+                    AnsiConsole.MarkupLine(Markup.Escape($"run {run.RunId} {run.Pipeline} ({run.Trigger}) {run.Status}, started {run.CreatedAt:yyyy-MM-dd HH:mm:ss}{took}{(run.Error is null ? "" : $": {run.Error}")}"));
+                    TableOutput.Write(attempts[run.RunId], ["stage", "attempt", "status", "worker", "started", "seconds", "rows", "error"], s =>
+                        [s.Stage, s.Attempt.ToString(CultureInfo.InvariantCulture), s.Status, Markup.Escape(s.Worker), $"{s.StartedAt:HH:mm:ss}",
+                            s.FinishedAt is { } e ? $"{(e - s.StartedAt).TotalSeconds:0.0}" : "", s.Rows?.ToString("N0", CultureInfo.InvariantCulture) ?? "", Markup.Escape(s.Error ?? "")]);
                 }
-                AnsiConsole.Write(table);
-            }
-            if (runs.Count == 0)
-            {
-                Console.WriteLine("no pipeline runs yet");
-            }
-            return 0;
+                if (runs.Count == 0)
+                {
+                    Console.WriteLine("no pipeline runs yet");
+                }
+            });
         });
-        return command;
     }
 
     private static string Age(long seconds) => seconds switch

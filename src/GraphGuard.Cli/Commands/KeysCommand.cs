@@ -22,50 +22,31 @@ internal static class KeysCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var rate = new Option<int>("--rate") { Description = "Requests per second this key may make", DefaultValueFactory = _ => 1000 };
-        var command = new Command("create", "Create a key and print it once") { name, scopes, rate };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.SetOnDatabase(new Command("create", "Create a key and print it once") { name, scopes, rate }, async (parse, dataSource, ct) =>
         {
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var key = await ApiKeyStore.CreateAsync(dataSource, parse.GetValue(name)!, parse.GetValue(scopes)!, parse.GetValue(rate), ct);
-            Console.WriteLine(key);
+            Console.WriteLine(await ApiKeyStore.CreateAsync(dataSource, parse.GetValue(name)!, parse.GetValue(scopes)!, parse.GetValue(rate), ct));
             Console.Error.WriteLine("graphguard: store this key now; it cannot be shown again");
             return 0;
         });
-        return command;
     }
 
     private static Command List()
     {
-        var json = CommonOptions.Json();
-        var command = new Command("list", "Every key: name, prefix, scopes, rate, created, revoked") { json };
-        CliAction.Set(command, async (parse, ct) =>
+        var json = JsonOutput.Option();
+        return CliAction.SetOnDatabase(new Command("list", "Every key: name, prefix, scopes, rate, created, revoked") { json }, async (parse, dataSource, ct) =>
         {
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
             var keys = await ApiKeyStore.ListAsync(dataSource, ct);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(keys);
-                return 0;
-            }
-            var table = new Table().AddColumns("name", "prefix", "scopes", "rate/s", "created", "revoked");
-            foreach (var k in keys)
-            {
-                table.AddRow(Markup.Escape(k.Name), k.Prefix, Markup.Escape(string.Join(" ", k.Scopes)), k.RatePerSecond.ToString("N0"),
-                    $"{k.CreatedAt:yyyy-MM-dd HH:mm}", k.RevokedAt is { } r ? $"{r:yyyy-MM-dd HH:mm}" : "");
-            }
-            AnsiConsole.Write(table);
-            return 0;
+            return JsonOutput.Report(parse, json, keys, () => TableOutput.Write(keys, ["name", "prefix", "scopes", "rate/s", "created", "revoked"], k =>
+                [Markup.Escape(k.Name), k.Prefix, Markup.Escape(string.Join(" ", k.Scopes)), k.RatePerSecond.ToString("N0"),
+                    $"{k.CreatedAt:yyyy-MM-dd HH:mm}", k.RevokedAt is { } r ? $"{r:yyyy-MM-dd HH:mm}" : ""]));
         });
-        return command;
     }
 
     private static Command Revoke()
     {
         var name = new Argument<string>("NAME") { Description = "The key's name" };
-        var command = new Command("revoke", "Revoke a key: running services refuse it within a moment") { name };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.SetOnDatabase(new Command("revoke", "Revoke a key: running services refuse it within a moment") { name }, async (parse, dataSource, ct) =>
         {
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
             if (!await ApiKeyStore.RevokeAsync(dataSource, parse.GetValue(name)!, ct))
             {
                 throw new ArgumentException($"there is no active key named '{parse.GetValue(name)}'");
@@ -73,6 +54,5 @@ internal static class KeysCommand
             Console.WriteLine($"revoked {parse.GetValue(name)}");
             return 0;
         });
-        return command;
     }
 }

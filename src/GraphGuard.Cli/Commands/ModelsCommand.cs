@@ -14,53 +14,38 @@ internal static class ModelsCommand
 
     private static Command List()
     {
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("list", "Every stored model, newest first: the run that trained it, whether it serves, its release decision") { json };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.SetOnDatabase(command, async (parse, dataSource, ct) =>
         {
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
             var models = await ModelRegistry.ListAsync(dataSource, ct);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(new { models = models.Select(m => new { m.Version, m.RunId, m.CreatedAt, m.Serving, m.Release }) });
-                return 0;
-            }
-            var table = new Table().AddColumns("model", "run", "created (UTC)", "serving", "release");
-            foreach (var m in models)
-            {
-                table.AddRow(Markup.Escape(m.Version), m.RunId?.ToString() ?? "", $"{m.CreatedAt:yyyy-MM-dd HH:mm:ss}", m.Serving ? "yes" : "", Markup.Escape(m.Release?.Reason ?? ""));
-            }
-            AnsiConsole.Write(table);
-            return 0;
+            return JsonOutput.Report(parse, json, new { models = models.Select(m => new { m.Version, m.RunId, m.CreatedAt, m.Serving, m.Release }) }, () =>
+                TableOutput.Write(models, ["model", "run", "created (UTC)", "serving", "release"], m =>
+                    [Markup.Escape(m.Version), m.RunId?.ToString() ?? "", $"{m.CreatedAt:yyyy-MM-dd HH:mm:ss}", m.Serving ? "yes" : "", Markup.Escape(m.Release?.Reason ?? "")]));
         });
-        return command;
     }
 
     private static Command Show()
     {
         var version = new Argument<string>("VERSION") { Description = "Model version (from models list)" };
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("show", "One model: its release decision with both models' measures, its training summary and its card") { version, json };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.SetOnDatabase(command, async (parse, dataSource, ct) =>
         {
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
             var name = parse.GetValue(version)!;
             var model = await ModelRegistry.FindAsync(dataSource, name, ct) ?? throw new ArgumentException($"there is no model '{name}' (see 'graphguard models list')");
             var card = await ModelRegistry.CardAsync(dataSource, name, ct);
-            if (parse.GetValue(json))
+            var summary = System.Text.Json.JsonDocument.Parse(model.SummaryJson).RootElement;
+            return JsonOutput.Report(parse, json, new { model.Version, model.RunId, model.CreatedAt, model.Serving, model.Release, summary, card }, () =>
             {
-                JsonOutput.Write(new { model.Version, model.RunId, model.CreatedAt, model.Serving, model.Release, summary = System.Text.Json.JsonDocument.Parse(model.SummaryJson).RootElement, card });
-                return 0;
-            }
-            Console.WriteLine($"model {model.Version}: trained by run {model.RunId?.ToString() ?? "(deleted)"} at {model.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC{(model.Serving ? ", serving" : "")}");
-            if (model.Release is { } r)
-            {
-                Console.WriteLine($"release (run {r.RunId}, champion {r.Champion ?? "none"}): {r.Reason}");
-            }
-            Console.WriteLine();
-            Console.WriteLine(card ?? "(no model card stored)");
-            return 0;
+                Console.WriteLine($"model {model.Version}: trained by run {model.RunId?.ToString() ?? "(deleted)"} at {model.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC{(model.Serving ? ", serving" : "")}");
+                if (model.Release is { } r)
+                {
+                    Console.WriteLine($"release (run {r.RunId}, champion {r.Champion ?? "none"}): {r.Reason}");
+                }
+                Console.WriteLine();
+                Console.WriteLine(card ?? "(no model card stored)");
+            });
         });
-        return command;
     }
 }

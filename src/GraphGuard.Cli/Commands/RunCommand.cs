@@ -12,12 +12,12 @@ internal static class RunCommand
     {
         var pipeline = new Option<string>("--pipeline") { Description = "The pipeline definition to run: jobs/<NAME>.json", DefaultValueFactory = _ => "daily" };
         var jobs = WorkerCommand.JobsFolderOption();
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("run", "Run the whole pipeline once in the foreground (snapshot, graph features, detect, embeddings, train, score, publish) and publish it")
         {
             pipeline, jobs, json,
         };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.Set(command, async (parse, ct) =>
         {
             var definition = PipelineDefinitionFile.Read(Path.Combine(parse.GetValue(jobs)!, parse.GetValue(pipeline) + ".json"));
             await using var dataSource = await Database.OpenMigratedAsync(ct);
@@ -30,15 +30,9 @@ internal static class RunCommand
             var result = quiet || Console.IsOutputRedirected
                 ? await run.RunAsync(new Lines(quiet, null), ct)
                 : await RunWithStatusAsync(run, ct);
-            if (quiet)
-            {
-                JsonOutput.Write(result);
-                return 0;
-            }
-            AnsiConsole.MarkupLine(Markup.Escape($"run {result.RunId} published in {result.Seconds:0.0} s with model {result.ModelVersion}"));
-            return 0;
+            return JsonOutput.Report(parse, json, result,
+                () => AnsiConsole.MarkupLine(Markup.Escape($"run {result.RunId} published in {result.Seconds:0.0} s with model {result.ModelVersion}")));
         });
-        return command;
     }
 
     private static async Task<ForegroundRunResult> RunWithStatusAsync(ForegroundRun run, CancellationToken ct)

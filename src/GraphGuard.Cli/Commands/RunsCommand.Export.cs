@@ -14,14 +14,12 @@ internal static partial class RunsCommand
         var output = OutOption.File("CSV file to write", required: true);
         var run = new Option<long?>("--pipeline-run") { Description = "A kept pipeline run instead of the published one" };
         var command = new Command("export", $"Write the published run's scores as CSV: {ScoreStore.CsvHeader} (reasons joined by '|'), riskiest first") { output, run };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.SetOnDatabase(command, async (parse, dataSource, ct) =>
         {
             var path = parse.GetValue(output)!.ToString();
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
             var written = await AtomicFile.WriteAsync(path, writer => ScoreStore.ExportAsync(dataSource, parse.GetValue(run), writer, ct));
             AnsiConsole.MarkupLine(Markup.Escape($"{written.Rows:N0} scores of run {written.RunId} written to {path}"));
             return 0;
         });
-        return command;
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using GraphGuard.Api;
 using GraphGuard.Cli.Options;
 using GraphGuard.Jobs.Scheduling;
-using GraphGuard.Storage.Database;
 
 namespace GraphGuard.Cli.Commands;
 
@@ -16,11 +15,10 @@ internal static class ServeCommand
         var verbose = new Option<bool>("--verbose") { Description = "Log every request (slower)" };
         var session = DurationOption.Create("--session-lifetime", "How long a workspace sign-in lasts", "8h");
         var command = new Command("serve", "Serve the published run's risk scores, clusters and labels over HTTP (see docs/api.md), the analyst workspace at / and the jobs dashboard at /jobs") { urls, check, verbose, session };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.Set(command, async (parse, ct) =>
         {
             // Migrate first, so a fresh database serves (503 until a run is published) instead of failing on missing tables.
-            await (await Database.OpenMigratedAsync(ct)).DisposeAsync();
-            var connection = await DatabaseConnector.ResolveAsync(null, ct);
+            var connection = await Database.MigratedConnectionStringAsync(ct);
             var options = new ScoringServiceOptions
             {
                 ConnectionString = connection,
@@ -30,20 +28,9 @@ internal static class ServeCommand
                 Verbose = parse.GetValue(verbose),
                 SessionLifetime = parse.GetValue(session),
             };
-            await using var app = ScoringService.Build(options);
-            await app.StartAsync(ct);
-            Console.WriteLine($"graphguard: serving on {string.Join(", ", app.Urls)} (Ctrl+C to stop); the analyst workspace is at {app.Urls.First()}/");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                // Interrupted: stop serving cleanly.
-            }
-            await app.StopAsync(CancellationToken.None);
+            await ScoringService.ServeAsync(options, at =>
+                Console.WriteLine($"graphguard: serving on {string.Join(", ", at)} (Ctrl+C to stop); the analyst workspace is at {at[0]}/"), ct);
             return 0;
         });
-        return command;
     }
 }

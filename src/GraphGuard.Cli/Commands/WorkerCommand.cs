@@ -21,7 +21,7 @@ internal static class WorkerCommand
         {
             jobs, threads, checkin, poll,
         };
-        CliAction.Set(command, async (parse, ct) =>
+        return CliAction.Set(command, async (parse, ct) =>
         {
             var definitions = PipelineDefinitionFile.ReadFolder(parse.GetValue(jobs)!);
             var settings = await SchedulerSettings.ForDatabaseAsync(ct) with
@@ -45,7 +45,6 @@ internal static class WorkerCommand
                 stop.Cancel();
             }
         });
-        return command;
     }
 
     public static Option<string> JobsFolderOption() =>

@@ -13,12 +13,12 @@ internal sealed class WindowOptions
 
     public Option<DateTime?> To { get; } = TimestampOption.Create("--to", "Window end (exclusive), with its zone; default: all data");
 
-    /// <summary>Adds both options to <paramref name="command"/>.</summary>
-    public WindowOptions On(Command command)
+    /// <summary>Adds both options to <paramref name="command"/>, and returns it.</summary>
+    public Command On(Command command)
     {
         command.Add(From);
         command.Add(To);
-        return this;
+        return command;
     }
 
     public SnapshotWindow Read(ParseResult parse) => new(parse.GetValue(From), parse.GetValue(To));

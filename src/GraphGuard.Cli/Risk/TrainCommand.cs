@@ -1,7 +1,6 @@
 using System.CommandLine;
 using GraphGuard.Cli.Options;
 using GraphGuard.Learning.Risk;
-using GraphGuard.Workflows.Progress;
 using GraphGuard.Workflows.Risk;
 using Spectre.Console;
 
@@ -13,31 +12,24 @@ internal static class TrainCommand
     public static Command Create()
     {
         var output = OutOption.Folder("Artifact folder to write (default: models/risk-<UTC time>); its name is the model's version");
-        var windowOptions = new WindowOptions();
+        var window = new WindowOptions();
         var noEmbedding = new Option<bool>("--no-embedding") { Description = "Leave the GraphSAGE embedding out (faster; for comparison)" };
         var describe = new Option<string?>("--source") { Description = "What the data is, for the model card (default: the database and window)" };
-        var json = CommonOptions.Json();
-        var command = new Command("train",
+        var json = JsonOutput.Option();
+        var command = window.On(new Command("train",
             "Train the risk model: snapshot, graph and detector features, GraphSAGE embedding, XGBoost on the labeled accounts, calibration; save models/<version>/")
         {
             output, noEmbedding, describe, json,
-        };
-        windowOptions.On(command);
-        CliAction.Set(command, async (parse, ct) =>
-        {
-            var window = windowOptions.Read(parse);
-            var dir = parse.GetValue(output)?.ToString() ?? ModelFolder.DefaultOut();
-            await using var dataSource = await Database.OpenMigratedAsync(ct);
-            var m = await TrainedModel.TrainAsync(dataSource, window, dir, !parse.GetValue(noEmbedding), parse.GetValue(describe), new StageLog("train", Console.Error.WriteLine), ct);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(m);
-                return 0;
-            }
-            AnsiConsole.MarkupLine(Markup.Escape($"model {m.Version}: {m.Features} features, {m.Rounds} rounds, {m.Calibration} calibration; written to {dir} ({m.Bytes / 1024.0:N0} KiB)"));
-            AnsiConsole.MarkupLine(Markup.Escape($"held out: AUROC {m.HeldOut.Auroc:0.0000}, AUPRC {m.HeldOut.Auprc:0.0000}, Recall@K {m.HeldOut.RecallAtK:0.0000} on {m.HeldOut.Positives + m.HeldOut.Negatives:N0} labeled accounts; see {Path.Combine(dir, RiskArtifact.ModelCardFile)}"));
-            return 0;
         });
-        return command;
+        return CliAction.SetOnDatabase(command, async (parse, dataSource, ct) =>
+        {
+            var dir = parse.GetValue(output)?.ToString() ?? ModelFolder.DefaultOut();
+            var m = await TrainedModel.TrainAsync(dataSource, window.Read(parse), dir, !parse.GetValue(noEmbedding), parse.GetValue(describe), new StageLog("train", Console.Error.WriteLine), ct);
+            return JsonOutput.Report(parse, json, m, () =>
+            {
+                AnsiConsole.MarkupLine(Markup.Escape($"model {m.Version}: {m.Features} features, {m.Rounds} rounds, {m.Calibration} calibration; written to {dir} ({m.Bytes / 1024.0:N0} KiB)"));
+                AnsiConsole.MarkupLine(Markup.Escape($"held out: AUROC {m.HeldOut.Auroc:0.0000}, AUPRC {m.HeldOut.Auprc:0.0000}, Recall@K {m.HeldOut.RecallAtK:0.0000} on {m.HeldOut.Positives + m.HeldOut.Negatives:N0} labeled accounts; see {Path.Combine(dir, RiskArtifact.ModelCardFile)}"));
+            });
+        });
     }
 }

@@ -26,6 +26,11 @@ public static class ClusterQueries
         return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is int id ? id : null;
     }
 
+    /// <summary>The detection run <paramref name="run"/> when given, else the latest; fails when none is stored yet.</summary>
+    public static async Task<int> RunOrLatestAsync(NpgsqlDataSource dataSource, int? run, CancellationToken ct = default) =>
+        run ?? await LatestRunAsync(dataSource, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("no detection run is stored yet: run 'graphguard detect' first");
+
     /// <summary>Clusters of a detection run, best first, optionally only those a given detector contributed to.</summary>
     public static async Task<List<ClusterSummary>> ListAsync(NpgsqlDataSource dataSource, int detectionRunId, string? detector, int limit, CancellationToken ct = default)
     {

@@ -135,13 +135,16 @@ public static class DriftStore
             await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
         await using (var measures = new NpgsqlCommand("""
-            insert into drift_measures (run_id, variable, psi, level) select $1, * from unnest($2::text[], $3::double precision[], $4::text[])
+            insert into drift_measures (run_id, variable, psi, level, moderate_at, shift_at)
+            select $1, * from unnest($2::text[], $3::double precision[], $4::text[], $5::double precision[], $6::double precision[])
             """, connection))
         {
             measures.Parameters.Add(new NpgsqlParameter { Value = report.RunId });
             measures.Parameters.Add(new NpgsqlParameter { Value = report.Measures.Select(m => m.Variable).ToArray() });
             measures.Parameters.Add(new NpgsqlParameter { Value = report.Measures.Select(m => m.Psi).ToArray() });
             measures.Parameters.Add(new NpgsqlParameter { Value = report.Measures.Select(m => m.Level).ToArray() });
+            measures.Parameters.Add(new NpgsqlParameter { Value = report.Measures.Select(m => m.ModerateAt).ToArray() });
+            measures.Parameters.Add(new NpgsqlParameter { Value = report.Measures.Select(m => m.ShiftAt).ToArray() });
             await measures.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
         await tx.CommitAsync(ct).ConfigureAwait(false);
@@ -154,7 +157,9 @@ public static class DriftStore
             select reference_run_id, reference_rows, clusters, mean_cluster_size, reference_clusters, reference_mean_cluster_size, labels_since_reference, queue_items, queue_decided,
                    coalesce((select array_agg(variable order by psi desc, variable) from drift_measures m where m.run_id = r.run_id), '{}'),
                    coalesce((select array_agg(psi order by psi desc, variable) from drift_measures m where m.run_id = r.run_id), '{}'),
-                   coalesce((select array_agg(level order by psi desc, variable) from drift_measures m where m.run_id = r.run_id), '{}')
+                   coalesce((select array_agg(level order by psi desc, variable) from drift_measures m where m.run_id = r.run_id), '{}'),
+                   coalesce((select array_agg(moderate_at order by psi desc, variable) from drift_measures m where m.run_id = r.run_id), '{}'),
+                   coalesce((select array_agg(shift_at order by psi desc, variable) from drift_measures m where m.run_id = r.run_id), '{}')
             from drift_runs r where run_id = $1
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
@@ -166,8 +171,10 @@ public static class DriftStore
         var variables = (string[])reader[9];
         var psi = (double[])reader[10];
         var levels = (string[])reader[11];
+        var moderate = reader.GetFieldValue<double?[]>(12);
+        var shift = reader.GetFieldValue<double?[]>(13);
         return new DriftReport(runId, reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.GetInt32(2), reader.GetDouble(3),
             reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
-            [.. variables.Select((v, i) => new DriftMeasure(v, psi[i], levels[i]))]);
+            [.. variables.Select((v, i) => new DriftMeasure(v, psi[i], levels[i], moderate[i], shift[i]))]);
     }
 }

@@ -26,4 +26,13 @@ public sealed record IngestOptions
 
     /// <summary>2000-01-01: older than any account on the platform, newer than the zero dates broken exporters write.</summary>
     public static readonly DateTime DefaultEarliestTimestamp = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>Throws <see cref="ArgumentException"/> when a setting is out of its range.</summary>
+    public void Validate()
+    {
+        if (BatchRows < 1 || Lanes is < 1 or > 16)
+        {
+            throw new ArgumentException("--batch-rows must be at least 1, --lanes between 1 and 16");
+        }
+    }
 }

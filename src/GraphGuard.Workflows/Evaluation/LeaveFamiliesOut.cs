@@ -50,9 +50,8 @@ public static class LeaveFamiliesOut
                     await Task.Run(() => WorldFiles.Write(dir, options, gzip: false, null, ct), ct).ConfigureAwait(false);
                 }
                 var database = WorldStore.DatabaseFor(dir);
-                await using var dataSource = await Database.OpenMigratedAsync(ct, database).ConfigureAwait(false);
                 step($"ingesting {dir}");
-                await WorldStore.IngestAsync(dataSource, dir, null, ct).ConfigureAwait(false);
+                await using var dataSource = await WorldStore.OpenIngestedAsync(dir, null, ct).ConfigureAwait(false);
                 var outcome = await WorldDetectionEvaluation.RunAsync(dataSource, dir, s => step($"{difficulty} {name}: {s}"), ct).ConfigureAwait(false);
                 var half = new Half(difficulty, name, families, dir, database, outcome.Detection.RunId, outcome.Card,
                     outcome.Detection.Report.Timings, outcome.Detection.TotalTime);

@@ -15,12 +15,28 @@ public static partial class WorldStore
     }
 
     /// <summary>Ingests the world (idempotent: a second call loads nothing new); throws when the ingest failed.</summary>
-    public static async Task IngestAsync(NpgsqlDataSource dataSource, string dir, IProgress<IngestProgress>? progress, CancellationToken ct = default)
+    private static async Task IngestAsync(NpgsqlDataSource dataSource, string dir, IProgress<IngestProgress>? progress, CancellationToken ct = default)
     {
         var ingest = await new Ingestor(dataSource, new IngestOptions()).IngestAsync(dir, progress, ct).ConfigureAwait(false);
         if (!ingest.Succeeded)
         {
             throw new InvalidOperationException($"ingesting {dir} failed; see 'graphguard ingest {dir}'");
+        }
+    }
+
+    /// <summary>The world's own database (<see cref="DatabaseFor"/>), created and migrated if missing, with the world ingested.</summary>
+    public static async Task<NpgsqlDataSource> OpenIngestedAsync(string dir, IProgress<IngestProgress>? progress, CancellationToken ct = default)
+    {
+        var dataSource = await Database.OpenMigratedAsync(ct, DatabaseFor(dir)).ConfigureAwait(false);
+        try
+        {
+            await IngestAsync(dataSource, dir, progress, ct).ConfigureAwait(false);
+            return dataSource;
+        }
+        catch
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -1,4 +1,5 @@
 using GraphGuard.Learning.Risk;
+using GraphGuard.Storage.Detection;
 using GraphGuard.Storage.Snapshots;
 using GraphGuard.Workflows.Progress;
 using Npgsql;
@@ -23,5 +24,29 @@ public static class WindowScoring
         }
         log.Done("scoring", $"{scores.Length:N0} accounts with model {model.Summary.Version}" + (missing.Count == 0 ? "" : $"; missing features: {string.Join(", ", missing)}"));
         return new Outcome([.. scores.OrderByDescending(s => s.Margin).ThenBy(s => s.Row)], nodes, missing);
+    }
+
+    /// <summary>A scored account as a person reads it: its external id, probability, margin and reasons.</summary>
+    public sealed record ScoredAccount(string AccountId, float Probability, float Margin, IReadOnlyList<string> Reasons);
+
+    /// <summary>What <c>graphguard score</c> reports: how many accounts were scored, the features the input lacked, the riskiest accounts named.</summary>
+    public sealed record Report(int Accounts, IReadOnlyList<string> MissingFeatures, IReadOnlyList<ScoredAccount> Top);
+
+    /// <summary>
+    /// Scores the window (<see cref="RunAsync"/>) and names the <paramref name="top"/> riskiest accounts; with
+    /// <paramref name="csvPath"/>, also writes every account's score there (<see cref="ScoreCsv"/>).
+    /// </summary>
+    public static async Task<Report> ReportAsync(NpgsqlDataSource dataSource, RiskModel model, SnapshotWindow window, int reasons, int top, string? csvPath,
+        StageLog log, CancellationToken ct = default)
+    {
+        var (ranked, nodes, missing) = await RunAsync(dataSource, model, window, reasons, log, ct).ConfigureAwait(false);
+        var shown = ranked.Take(Math.Max(0, top)).ToArray();
+        // Only the accounts shown need their names, unless every account goes to the CSV file.
+        var names = await EntityNames.LoadAsync(dataSource, (csvPath is null ? shown : ranked).Select(s => nodes[s.Row]), ct).ConfigureAwait(false);
+        if (csvPath is not null)
+        {
+            await ScoreCsv.WriteAsync(csvPath, ranked, nodes, names, ct).ConfigureAwait(false);
+        }
+        return new Report(ranked.Length, missing, [.. shown.Select(s => new ScoredAccount(names.ExternalId(nodes[s.Row]), s.Probability, s.Margin, [.. s.Reasons.Select(r => r.Text)]))]);
     }
 }

@@ -56,6 +56,14 @@ internal static partial class AssemblyText
         return found;
     }
 
+    /// <summary>The names of the assemblies the assembly refers to.</summary>
+    public static List<string> References(string assemblyFile)
+    {
+        using var pe = new PEReader(File.OpenRead(assemblyFile));
+        var metadata = pe.GetMetadataReader();
+        return [.. metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name))];
+    }
+
     // SQL as GraphGuard writes it: lower-case keywords, a statement's shape rather than a single word, so help
     // texts ("Select a window from ...") do not count.
     [GeneratedRegex("""

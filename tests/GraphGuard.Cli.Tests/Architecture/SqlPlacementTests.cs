@@ -6,7 +6,7 @@ namespace GraphGuard.Cli.Tests.Architecture;
 /// </summary>
 public sealed class SqlPlacementTests
 {
-    private static readonly string[] SqlFree = ["graphguard", "GraphGuard.Api", "GraphGuard.Jobs", "GraphGuard.Workflows"];
+    private static readonly string[] SqlFree = ["graphguard", "GraphGuard.Api", "GraphGuard.Jobs", "GraphGuard.Workflows", "GraphGuard.Terminal"];
 
     [TestCaseSource(nameof(SqlFree))]
     public void Holds_no_sql_text(string assembly)

@@ -162,6 +162,47 @@ public sealed class WorkspaceBrowserTests
     }
 
     [Test]
+    public async Task The_model_registry_shows_which_model_serves_and_why_a_challenger_was_refused()
+    {
+        // The world's one pipeline run released its first model. A refused challenger is recorded here as the release stage
+        // records one (its run, its model with the champion's summary and card, the decision); FeedbackLoopTests drives a real refusal.
+        const string challenger = "risk-20261206-000000-refused";
+        const string reason = "refused: the challenger's AUPRC is worse than the champion's beyond the tolerance; AUPRC 0.190 vs 0.970, precision in the enforcement bands 0.400 vs 0.950 on 96 held-out reviewed labels (tolerance 0.02)";
+        var champion = await TextAsync("select r.model_version from publications p join pipeline_runs r using (run_id) order by p.publication_id desc limit 1");
+        await using (var record = _db.CreateCommand("""
+            with run as (insert into pipeline_runs (pipeline, trigger, status, model_version, finished_at) values ('daily', 'manual', 'succeeded', $2, now()) returning run_id),
+                 model as (insert into risk_models (model_version, run_id, labels_fingerprint, summary)
+                           select $1, (select run_id from run), labels_fingerprint, summary from risk_models where model_version = $2 returning model_version),
+                 card as (insert into risk_model_files (model_version, name, content)
+                          select (select model_version from model), name, content from risk_model_files where model_version = $2 and name = 'MODEL_CARD.md')
+            insert into model_releases (run_id, challenger, champion, released, reason, labels, challenger_auprc, champion_auprc, challenger_precision, champion_precision, tolerance)
+            select run_id, $1, $2, false, $3, 96, 0.19, 0.97, 0.4, 0.95, 0.02 from run
+            """))
+        {
+            record.Parameters.Add(new NpgsqlParameter { Value = challenger });
+            record.Parameters.Add(new NpgsqlParameter { Value = champion });
+            record.Parameters.Add(new NpgsqlParameter { Value = reason });
+            await record.ExecuteNonQueryAsync();
+        }
+        var result = await RunAsync("models", new { challenger });
+        var rows = result["rows"]!.AsArray().Select(r => (Version: r!["version"]!.GetValue<string>(), Serving: r["serving"]!.GetValue<bool>(),
+            Decision: r["decision"]!.GetValue<string>(), Why: r["why"]!.GetValue<string>())).ToList();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(rows.Select(r => r.Version), Is.EquivalentTo(await ListAsync("select model_version from risk_models")), "every registered model");
+            Assert.That(rows.Where(r => r.Serving).Select(r => r.Version), Is.EqualTo(new[] { champion }), "the published run's model serves");
+            Assert.That(rows.Single(r => r.Version == champion).Decision, Is.EqualTo("released (first model)"));
+            Assert.That(rows.Single(r => r.Version == challenger).Decision, Is.EqualTo("refused"));
+            Assert.That(rows.Single(r => r.Version == challenger).Why, Is.EqualTo(reason));
+            Assert.That(result["url"]!.GetValue<string>(), Does.EndWith($"#/models/{challenger}"), "a model's page is a shareable URL");
+            Assert.That(result["reason"]!.GetValue<string>(), Is.EqualTo(reason));
+            Assert.That(result["released"]!.GetValue<string>(), Is.EqualTo("no"));
+            Assert.That(result["measures"]!.AsArray().Select(m => m!.GetValue<string>()), Is.EqualTo(new[] { "0.190", "0.400", "0.970", "0.950" }), "challenger then champion: AUPRC, precision");
+            Assert.That(result["card"]!.GetValue<string>(), Does.Contain("## Intended use"), "the model card");
+        });
+    }
+
+    [Test]
     public async Task Writes_without_the_sessions_csrf_token_are_refused()
     {
         var result = await RunAsync("csrf", new { account = (await MembersAsync(_clusterId))[0] });
@@ -216,6 +257,24 @@ public sealed class WorkspaceBrowserTests
         await Eventually.HoldsAsync(async () => (await serve.Client.GetStringAsync("/metrics")).Contains("graphguard_graph_run_id 1", StringComparison.Ordinal),
             "the published run's graph to load", TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(200));
         return serve;
+    }
+
+    private async Task<string> TextAsync(string sql)
+    {
+        await using var cmd = _db.CreateCommand(sql);
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private async Task<List<string>> ListAsync(string sql)
+    {
+        await using var cmd = _db.CreateCommand(sql);
+        var values = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+        return values;
     }
 
     private async Task<List<string>> MembersAsync(long clusterId)

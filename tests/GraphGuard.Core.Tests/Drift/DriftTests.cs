@@ -29,7 +29,7 @@ public sealed class DriftTests
         var reference = DistributionProfile.Of(Normal(5_000, 0, 1, 1));
         var psi = PopulationStability.Index(reference, Normal(5_000, 0, 1, 2));
         Assert.That(psi, Is.LessThan(PopulationStability.Moderate));
-        Assert.That(PopulationStability.Level(psi, 5_000), Is.EqualTo("stable"));
+        Assert.That(PopulationStability.Level(psi, reference, 5_000), Is.EqualTo("stable"));
     }
 
     [Test]
@@ -39,8 +39,7 @@ public sealed class DriftTests
         var psi = PopulationStability.Index(reference, Normal(5_000, 1, 1, 2));
         // Two normals one sd apart: PSI ≈ 1 (the symmetrised KL divergence, δ²), well past 0.25.
         Assert.That(psi, Is.GreaterThan(PopulationStability.Shift).And.InRange(0.5, 1.3));
-        Assert.That(PopulationStability.Level(psi, 5_000), Is.EqualTo("shift"));
-        Assert.That(PopulationStability.Level(psi, 999), Is.EqualTo("unknown"), "a reference under 1,000 rows is not judged");
+        Assert.That(PopulationStability.Level(psi, reference, 5_000), Is.EqualTo("shift"));
     }
 
     [Test]
@@ -51,5 +50,78 @@ public sealed class DriftTests
         Assert.That(PopulationStability.Index(reference, new float[2_000]), Is.Zero);
         var current = Enumerable.Range(0, 2_000).Select(i => i % 2 == 0 ? 0f : float.NaN).ToArray();
         Assert.That(PopulationStability.Index(reference, current), Is.GreaterThan(PopulationStability.Shift));
+    }
+
+    [TestCase(1_000, 1_000)]
+    [TestCase(20_000, 5_000)]
+    public void Windows_of_a_thousand_rows_or_more_are_judged_at_the_fixed_thresholds(int referenceRows, int currentRows)
+    {
+        var thresholds = PopulationStability.Thresholds(DistributionProfile.Of(Normal(referenceRows, 0, 1, 1)), currentRows);
+        Assert.That(thresholds, Is.EqualTo(PsiThresholds.Fixed));
+    }
+
+    [TestCase(100, 100)]
+    [TestCase(300, 150)]
+    [TestCase(500, 5_000)]
+    public void Bootstrapped_thresholds_follow_the_chi_square_law_of_two_small_samples(int referenceRows, int currentRows)
+    {
+        // Ten equal bins: the PSI of two samples of one population is about (1/n + 1/m) · χ²(9) (Yurdakul 2018), whose
+        // 95th and 99th percentiles are 16.919 and 21.666.
+        var shares = Enumerable.Repeat(0.1, 10).Append(0).ToArray();
+        var scale = (1.0 / referenceRows) + (1.0 / currentRows);
+        var (moderate, shift) = PopulationStability.BootstrapQuantiles(shares, referenceRows, currentRows, seed: 5);
+        Assert.Multiple(() =>
+        {
+            Assert.That(moderate, Is.EqualTo(16.919 * scale).Within(12).Percent);
+            Assert.That(shift, Is.EqualTo(21.666 * scale).Within(15).Percent);
+        });
+    }
+
+    [Test]
+    public void Two_small_samples_of_one_population_rarely_differ_beyond_the_bootstrapped_thresholds()
+    {
+        const int rows = 120;
+        const int pairs = 400;
+        int overFixed = 0, moderate = 0, shifted = 0;
+        var thresholds = PopulationStability.Thresholds(DistributionProfile.Of(Normal(rows, 0, 1, 0)), rows);
+        for (var i = 0; i < pairs; i++)
+        {
+            var reference = DistributionProfile.Of(Normal(rows, 0, 1, (2 * i) + 1));
+            var psi = PopulationStability.Index(reference, Normal(rows, 0, 1, (2 * i) + 2));
+            overFixed += psi >= PopulationStability.Moderate ? 1 : 0;
+            var level = PopulationStability.Level(psi, reference, rows);
+            moderate += level == "moderate" ? 1 : 0;
+            shifted += level == "shift" ? 1 : 0;
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(thresholds.Bootstrapped, Is.True);
+            Assert.That(thresholds.Moderate, Is.GreaterThan(PopulationStability.Moderate));
+            Assert.That(overFixed, Is.GreaterThan(pairs / 2), "at 120 rows most same-population pairs pass the fixed 0.1");
+            Assert.That(moderate + shifted, Is.LessThan(pairs / 10), "about 5% pass the bootstrapped moderate threshold");
+            Assert.That(shifted, Is.LessThan(pairs / 33), "about 1% the bootstrapped shift threshold");
+        });
+    }
+
+    [Test]
+    public void A_shift_of_one_standard_deviation_in_a_small_window_is_still_a_shift()
+    {
+        var reference = DistributionProfile.Of(Normal(200, 0, 1, 1));
+        var current = Normal(200, 1, 1, 2);
+        var thresholds = PopulationStability.Thresholds(reference, current.Length);
+        Assert.Multiple(() =>
+        {
+            Assert.That(thresholds.Bootstrapped, Is.True);
+            Assert.That(PopulationStability.Level(PopulationStability.Index(reference, current), reference, current.Length), Is.EqualTo("shift"));
+        });
+    }
+
+    [Test]
+    public void The_same_comparison_gets_the_same_thresholds()
+    {
+        var reference = DistributionProfile.Of(Normal(300, 0, 1, 1));
+        var first = PopulationStability.Thresholds(reference, 250);
+        var again = PopulationStability.Thresholds(reference, 250);
+        Assert.That(again, Is.EqualTo(first));
     }
 }

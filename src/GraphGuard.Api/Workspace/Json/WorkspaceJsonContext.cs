@@ -23,4 +23,6 @@ namespace GraphGuard.Api.Workspace.Json;
 [JsonSerializable(typeof(ReviewQueueView))]
 [JsonSerializable(typeof(RunPrecision))]
 [JsonSerializable(typeof(ModelHealthView))]
+[JsonSerializable(typeof(ModelListView))]
+[JsonSerializable(typeof(ModelView))]
 internal sealed partial class WorkspaceJsonContext : JsonSerializerContext;

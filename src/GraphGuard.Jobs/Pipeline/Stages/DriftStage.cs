@@ -39,8 +39,8 @@ internal sealed class DriftStage(RunCache cache) : IPipelineStage
         var profiles = reference is { } r0 ? await DriftStore.ProfilesAsync(db, r0, ct).ConfigureAwait(false) : [];
         var referenceRows = profiles.TryGetValue(Score, out var scoreProfile) ? scoreProfile.Rows : (int?)null;
         var measures = columns.Where(c => profiles.ContainsKey(c.Key))
-            .Select(c => (Variable: c.Key, Psi: PopulationStability.Index(profiles[c.Key], c.Value)))
-            .Select(m => new DriftMeasure(m.Variable, m.Psi, PopulationStability.Level(m.Psi, profiles[m.Variable].Rows)))
+            .Select(c => (Variable: c.Key, Psi: PopulationStability.Index(profiles[c.Key], c.Value), Thresholds: PopulationStability.Thresholds(profiles[c.Key], c.Value.Length)))
+            .Select(m => new DriftMeasure(m.Variable, m.Psi, m.Thresholds.Level(m.Psi), m.Thresholds.Moderate, m.Thresholds.Shift))
             .OrderByDescending(m => m.Psi).ThenBy(m => m.Variable, StringComparer.Ordinal).ToList();
         var (clusters, meanSize) = await DriftStore.ClustersAsync(db, context.RunId, ct).ConfigureAwait(false);
         (int Clusters, double MeanSize)? referenceClusters = reference is { } r1 ? await DriftStore.ClustersAsync(db, r1, ct).ConfigureAwait(false) : null;

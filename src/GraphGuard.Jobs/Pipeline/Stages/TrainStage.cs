@@ -1,4 +1,5 @@
 using System.Text;
+using GraphGuard.Learning.Release;
 using GraphGuard.Learning.Risk;
 using GraphGuard.Storage.Models;
 using GraphGuard.Storage.Pipeline;
@@ -8,8 +9,8 @@ namespace GraphGuard.Jobs.Pipeline.Stages;
 /// <summary>
 /// Fits the risk model (XGBoost on the labeled accounts, calibrated) with the encoder the embeddings stage
 /// fitted for this run, and stores it (<c>risk_models</c>, <c>risk_model_files</c>) with the labels'
-/// fingerprint. The reviewed labels of the review queues' random slices are held out (never trained on), so the release
-/// stage can judge every model on them. Skipped when the embeddings stage fitted no encoder: the labels are unchanged and the run
+/// fingerprint. The reviewed labels of the review queues' random slices are held out (<see cref="ReviewedHoldout"/>: never
+/// trained on, and absent from every account's neighbour-label counts), so the release stage can judge every model on them. Skipped when the embeddings stage fitted no encoder: the labels are unchanged and the run
 /// scores with the latest model.
 /// </summary>
 internal sealed class TrainStage(RunCache cache) : IPipelineStage
@@ -33,10 +34,9 @@ internal sealed class TrainStage(RunCache cache) : IPipelineStage
         }
         var fingerprint = await RiskModelStore.LabelsFingerprintAsync(dataSource, ct).ConfigureAwait(false);
         var input = await cache.RiskInputAsync(context, ct).ConfigureAwait(false);
-        var held = await ModelReleaseStore.HeldOutLabelsAsync(dataSource, ct).ConfigureAwait(false);
-        var ids = input.Features.AccountIds;
-        var masked = input.Labels.Select((label, r) => held.ContainsKey(ids[r]) ? null : label).ToArray();
-        input = input with { Labels = masked };
+        // Trained on the input without the held-out labels: neither as answers nor in any neighbour's label counts.
+        var holdout = ReviewedHoldout.Of(input, await ModelReleaseStore.HeldOutLabelsAsync(dataSource, ct).ConfigureAwait(false));
+        input = holdout.Blind;
         var version = $"risk-{DateTime.UtcNow:yyyyMMdd-HHmmss}-run{context.RunId}";
         var source = $"pipeline {context.Definition.Name}, run {context.RunId}";
         var (model, _) = RiskTrainer.Train(input, new RiskTrainingOptions(), encoder, version, source, context.Progress, ct);
@@ -50,7 +50,7 @@ internal sealed class TrainStage(RunCache cache) : IPipelineStage
         {
             ["model_version"] = version,
             ["labels_fingerprint"] = fingerprint,
-            ["held_out_reviewed"] = ids.Count(held.ContainsKey),
+            ["held_out_reviewed"] = holdout.Rows.Count,
             ["features"] = model.FeatureNames.Count,
             ["rounds"] = s.Rounds,
             ["calibration"] = s.Calibration,

@@ -1,9 +1,9 @@
 using Spectre.Console;
 
-namespace GraphGuard.Cli.Commands;
+namespace GraphGuard.Terminal;
 
 /// <summary>Runs a job with each step it names as a line of live status on a terminal (or quietly).</summary>
-internal static class StepStatus
+public static class StepStatus
 {
     public static async Task<T> RunAsync<T>(bool show, Func<Action<string>, Task<T>> job)
     {
