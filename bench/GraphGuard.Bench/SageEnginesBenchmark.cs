@@ -28,7 +28,7 @@ internal static partial class SageEnginesBenchmark
         var edges = new Option<long>("--edges") { Description = "Random ties in each of its three relations", DefaultValueFactory = _ => 2_000_000 };
         var epochs = new Option<int>("--epochs") { Description = "Link-prediction epochs timed on the random graph (0: inference only)", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "libtorch's device: auto (CUDA when present), cpu or cuda", DefaultValueFactory = _ => "auto" };
-        var json = CommonOptions.Json();
+        var json = JsonOutput.Option();
         var command = new Command("sage-engines", "GraphSAGE, ours beside libtorch's (TorchSharp): quality, epoch time, embeddings/s and memory in one run")
         {
             dataset, seeds, world, accounts, edges, epochs, device, json,
@@ -99,8 +99,7 @@ internal static partial class SageEnginesBenchmark
     private static async Task<IEnumerable<Figure>> WorldAsync(string dir, SageEngine torch, StageLog log, CancellationToken ct)
     {
         var database = WorldStore.DatabaseFor(dir);
-        await using var dataSource = await Database.OpenMigratedAsync(ct, database);
-        await WorldStore.IngestAsync(dataSource, dir, null, ct);
+        await using var dataSource = await WorldStore.OpenIngestedAsync(dir, null, ct);
         log.Done("ingest", $"{dir} in database {database}");
         var results = new Dictionary<SageEngine, (WorldEvaluationResult Result, long Memory)>();
         foreach (var engine in new[] { SageEngine.HandWritten, torch })
