@@ -14,5 +14,6 @@ var root = new RootCommand("Measure GraphGuard's jobs beside reference tools, in
     ServeBenchmark.Create(),
     WorkspaceBenchmark.Create(),
     ContentBenchmark.Create(),
+    SageEnginesBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();

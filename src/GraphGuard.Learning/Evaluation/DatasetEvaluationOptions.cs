@@ -50,6 +50,12 @@ public sealed record DatasetEvaluationOptions
     /// <summary>GraphSAGE trained by link prediction, for <see cref="SageEmbeddingSource.Unsupervised"/>; the seed is set per split.</summary>
     public SageOptions UnsupervisedSage { get; init; } = new() { Epochs = 5 };
 
+    /// <summary>Which GraphSAGE implementation trains and embeds (the side-by-side of issue 18 runs both).</summary>
+    public SageEngine Engine { get; init; } = SageEngine.HandWritten;
+
+    /// <summary>Run only the rows that read GraphSAGE (<c>graphsage</c>, <c>graphsage+xgbgraph</c>, <c>blend</c>): what differs between engines.</summary>
+    public bool GraphSageRowsOnly { get; init; }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Seeds);

@@ -52,8 +52,8 @@ internal sealed class EvaluationModels(LabeledGraph data, DatasetEvaluationOptio
             ValidationLabels = [.. split.Validation.Select(v => data.Labels[v])],
         };
         var input = SageInput.Values;
-        var model = GraphSageTrainer.Train(data.Graph, input, supervision, options.Sage with { Seed = SageSeed(seed) }, cancellationToken: cancellationToken);
-        return (SplitScores.FromNodes(model.PredictProbabilities(data.Graph, input), split), model);
+        var model = options.Engine.Train(data.Graph, input, supervision, options.Sage with { Seed = SageSeed(seed) }, cancellationToken: cancellationToken);
+        return (SplitScores.FromNodes(options.Engine.PredictProbabilities(model, data.Graph, input, cancellationToken), split), model);
     }
 
     /// <summary>XGBoost on the features, the chosen aggregates and a GraphSAGE embedding (the supervised model's, or a label-free one trained here).</summary>
@@ -61,8 +61,8 @@ internal sealed class EvaluationModels(LabeledGraph data, DatasetEvaluationOptio
     {
         var model = options.StackedEmbedding == SageEmbeddingSource.Supervised
             ? supervised
-            : GraphSageTrainer.Train(data.Graph, SageInput.Values, null, options.UnsupervisedSage with { Seed = SageSeed(seed) }, cancellationToken: cancellationToken);
-        var values = model.Embed(data.Graph, SageInput.Values);
+            : options.Engine.Train(data.Graph, SageInput.Values, null, options.UnsupervisedSage with { Seed = SageSeed(seed) }, cancellationToken: cancellationToken);
+        var values = options.Engine.Embed(model, data.Graph, SageInput.Values, cancellationToken);
         IReadOnlyList<string> names = [.. Enumerable.Range(0, model.EmbeddingDimension).Select(i => $"sage_{i}")];
         var embedding = new FeatureMatrix(names, data.Features.AccountIds, values);
         return Xgboost(FeatureBlocks.Join(Graph.Matrix, embedding), split, options.Xgboost, seed);

@@ -36,13 +36,14 @@ public sealed class RiskEmbedding
     /// Trains on every account: the inputs are the columns of <paramref name="features"/> that are not
     /// derived from labels (<see cref="NeighborLabelFeatures.IsLabelDerived"/>).
     /// </summary>
-    public static RiskEmbedding Train(FeatureMatrix features, SageGraph graph, SageOptions options, IProgress<SageEpoch>? progress = null, CancellationToken cancellationToken = default)
+    public static RiskEmbedding Train(
+        FeatureMatrix features, SageGraph graph, SageOptions options, IProgress<SageEpoch>? progress = null, CancellationToken cancellationToken = default, SageEngine? engine = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(graph);
         var inputs = features.Names.Where(n => !NeighborLabelFeatures.IsLabelDerived(n) && !n.StartsWith(RiskFeatureCatalogue.EmbeddingPrefix, StringComparison.Ordinal)).ToList();
         var scaler = EmbeddingInputScaler.Fit(features, inputs);
-        var model = GraphSageTrainer.Train(graph, scaler.Transform(features), supervision: null, options, progress, cancellationToken);
+        var model = (engine ?? SageEngine.HandWritten).Train(graph, scaler.Transform(features), supervision: null, options, progress, cancellationToken);
         return new RiskEmbedding(scaler, model);
     }
 

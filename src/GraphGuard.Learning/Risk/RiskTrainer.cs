@@ -64,7 +64,7 @@ public static class RiskTrainer
         if (embedding is null && options.Embedding is { } sage)
         {
             var epochs = new CallbackProgress<SageEpoch>(e => progress?.Report($"embedding: epoch {e.Epoch}/{sage.Epochs}, loss {e.Loss:0.0000}, {e.Duration.TotalSeconds:0.0} s"));
-            embedding = RiskEmbedding.Train(features, input.Relations.Graph, sage, epochs, cancellationToken);
+            embedding = RiskEmbedding.Train(features, input.Relations.Graph, sage, epochs, cancellationToken, options.EmbeddingEngine);
             seconds["embedding_training"] = Lap(clock);
         }
         if (embedding is not null)

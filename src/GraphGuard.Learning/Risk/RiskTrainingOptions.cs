@@ -39,6 +39,9 @@ public sealed record RiskTrainingOptions
     /// <summary>Seed of the split; the booster's and GraphSAGE's seeds are their own options.</summary>
     public int Seed { get; init; } = 2026;
 
+    /// <summary>Which GraphSAGE implementation trains the embedding (the side-by-side of issue 18 runs both).</summary>
+    public SageEngine EmbeddingEngine { get; init; } = SageEngine.HandWritten;
+
     /// <summary>GraphSAGE embedding settings; null leaves the embedding out.</summary>
     public SageOptions? Embedding { get; init; } = new()
     {

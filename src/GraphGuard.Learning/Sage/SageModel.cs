@@ -75,21 +75,34 @@ public sealed partial class SageModel
     /// <exception cref="InvalidOperationException">The model was trained unsupervised.</exception>
     public float[] PredictProbabilities(SageGraph graph, float[] features, SageInferenceOptions? options = null)
     {
-        if (!HasClassifier)
-        {
-            throw new InvalidOperationException("an unsupervised model has no classifier head");
-        }
-        var embeddings = Embed(graph, features, options);
+        RequireClassifier();
+        return ProbabilitiesOf(Embed(graph, features, options));
+    }
+
+    /// <summary>The logistic head's probability for each row of <paramref name="embeddings"/> (n × <see cref="EmbeddingDimension"/>, from any engine).</summary>
+    /// <exception cref="InvalidOperationException">The model was trained unsupervised.</exception>
+    public float[] ProbabilitiesOf(float[] embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        RequireClassifier();
         var head = new SageParameterLayout(_architecture).Segments[^2];
         var weights = _parameters.AsSpan((int)head.Offset, EmbeddingDimension);
         var bias = _parameters[^1];
-        var probabilities = new float[graph.NodeCount];
         var width = EmbeddingDimension;
+        var probabilities = new float[embeddings.Length / width];
         for (var v = 0; v < probabilities.Length; v++)
         {
             probabilities[v] = LogisticLoss.Sigmoid(TensorPrimitives.Dot(embeddings.AsSpan(v * width, width), weights) + bias);
         }
         return probabilities;
+    }
+
+    private void RequireClassifier()
+    {
+        if (!HasClassifier)
+        {
+            throw new InvalidOperationException("an unsupervised model has no classifier head");
+        }
     }
 
     /// <summary>The shape of the model (the TorchSharp engine reads it).</summary>
