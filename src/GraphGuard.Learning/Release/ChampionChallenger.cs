@@ -40,8 +40,8 @@ public static class ChampionChallenger
             $"AUPRC {mine.Auprc:0.000} vs {theirs.Auprc:0.000}, precision in the enforcement bands {Show(mine.Precision)} vs {Show(theirs.Precision)} on {abusive.Length} held-out reviewed labels (tolerance {policy.Tolerance:0.###})");
         if (auprcShort > policy.Tolerance || precisionShort > policy.Tolerance)
         {
-            var worse = auprcShort > policy.Tolerance && precisionShort > policy.Tolerance ? "AUPRC and precision" : auprcShort > policy.Tolerance ? "AUPRC" : "precision";
-            return new ReleaseVerdict(false, $"refused: the challenger's {worse} is worse than the champion's beyond the tolerance; {measures}", abusive.Length, mine, theirs);
+            var worse = auprcShort > policy.Tolerance && precisionShort > policy.Tolerance ? "AUPRC and precision are" : auprcShort > policy.Tolerance ? "AUPRC is" : "precision is";
+            return new ReleaseVerdict(false, $"refused: the challenger's {worse} worse than the champion's beyond the tolerance; {measures}", abusive.Length, mine, theirs);
         }
         return new ReleaseVerdict(true, $"released: not worse than the champion; {measures}", abusive.Length, mine, theirs);
     }

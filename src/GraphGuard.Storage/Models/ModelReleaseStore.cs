@@ -7,15 +7,22 @@ public static class ModelReleaseStore
 {
     /// <summary>
     /// The held-out reviewed labels: accounts drawn into a review queue's random slice whose latest standing analyst decision
-    /// is abusive (true) or benign (false). Training never reads them, so they judge every model fairly.
+    /// is abusive (true) or benign (false), and that no model can have trained on before they were drawn: an account with
+    /// a label from another source (ingested, audited), or with an analyst label decided before its first random draw,
+    /// may be in the champion's training set, so it stays a training label instead. Training never reads the held-out
+    /// labels, so they judge every model fairly.
     /// </summary>
     public static async Task<Dictionary<int, bool>> HeldOutLabelsAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
+            with drawn as (
+                select i.account_id, min(r.created_at) as first_drawn
+                from review_items i join pipeline_runs r using (run_id) where i.kind = 'random' group by i.account_id)
             select distinct on (a.account_id) a.account_id, a.label = 'abusive'
-            from analyst_decisions a
+            from analyst_decisions a join drawn d using (account_id)
             where a.undone_at is null and a.label in ('abusive', 'benign')
-              and exists (select 1 from review_items i where i.account_id = a.account_id and i.kind = 'random')
+              and not exists (select 1 from labels l where l.account_id = a.account_id and l.source <> 'analyst')
+              and not exists (select 1 from analyst_decisions b where b.account_id = a.account_id and b.label in ('abusive', 'benign') and b.decided_at < d.first_drawn)
             order by a.account_id, a.decided_at desc, a.decision_id desc
             """);
         var labels = new Dictionary<int, bool>();

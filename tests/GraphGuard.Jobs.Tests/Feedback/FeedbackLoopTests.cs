@@ -97,6 +97,15 @@ public sealed class FeedbackLoopTests
             decide.Parameters.Add(new NpgsqlParameter { Value = _abusive });
             await decide.ExecuteNonQueryAsync();
         }
+        // The held-out labels are the decided random items that no model can have trained on: not those the world's labels file already labelled.
+        var held = await ModelReleaseStore.HeldOutLabelsAsync(_db);
+        var labelledElsewhere = await IdsAsync("select account_id from labels where source <> 'analyst'");
+        var drawn = await IdsAsync($"select account_id from review_items where run_id = {_first} and kind = 'random'");
+        Assert.Multiple(() =>
+        {
+            Assert.That(held.Keys, Is.EquivalentTo(drawn.Except(labelledElsewhere)));
+            Assert.That(held.Keys.Intersect(labelledElsewhere), Is.Empty, "a label the champion may have trained on judges no model");
+        });
         var measured = await RunPrecisionQuery.ReadAsync(_db, _first, []);
         foreach (var band in measured.Bands)
         {
@@ -189,6 +198,18 @@ public sealed class FeedbackLoopTests
             cmd.Parameters.Add(new NpgsqlParameter { Value = _abusive });
         }
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    private async Task<HashSet<int>> IdsAsync(string sql)
+    {
+        await using var cmd = _db.CreateCommand(sql);
+        var ids = new HashSet<int>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+        return ids;
     }
 
     /// <summary>The AUPRC of the run's stored (published) scores on the held-out reviewed labels.</summary>
