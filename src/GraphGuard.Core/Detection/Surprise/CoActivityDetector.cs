@@ -64,13 +64,15 @@ public sealed partial class CoActivityDetector(CoActivityOptions? options = null
                 for (var i = 0; i < neighbors.Length; i++)
                 {
                     var (b, c) = (neighbors[i], (int)Math.Round(weights[i]));
-                    if (c < _options.MinSharedTargets)
+                    // Each pair once (the graph is undirected): its surprise is both members' best candidate.
+                    if (b <= a || c < _options.MinSharedTargets)
                     {
                         continue;
                     }
                     var surprise = Surprise(new MeetingCount(c, Count(contentCounts, a, b)), exposure, a, b, reactions, _options.Scales[s], threshold);
                     best[a] = Math.Max(best[a], (float)(surprise / threshold));
-                    if (b > a && surprise >= threshold)
+                    best[b] = Math.Max(best[b], (float)(surprise / threshold));
+                    if (surprise >= threshold)
                     {
                         ties.Add(new Tie(a, b, surprise, _options.Scales[s], c));
                     }
