@@ -6,13 +6,13 @@ public sealed partial class CoActivityDetector
 {
     /// <summary>
     /// Per time scale, one edge per pair of accounts per meeting on a target (acts within the scale's window),
-    /// unless the crowd is too large or both had followed the target's owner long before; and the meetings on
-    /// content alone, which the taste-allowed null judges apart. Adds to
+    /// unless the crowd is too large or both had followed the target's owner long before; meetings on content
+    /// apart from the rest, as the taste-allowed null judges them apart. Adds to
     /// <paramref name="crowd"/> (scale, kind of target, account) each account's summed crowd sizes (other acts
     /// within the window of each of its acts): the null's exposure. Each target's acts are read and sorted
     /// once for every scale.
     /// </summary>
-    private (EdgeList[] All, EdgeList[] OnContent) CoActingPairs(DetectionInput input, bool[] mask, byte[] kinds, long[][][] crowd)
+    private (EdgeList[] Elsewhere, EdgeList[] OnContent) CoActingPairs(DetectionInput input, bool[] mask, byte[] kinds, long[][][] crowd)
     {
         var graph = input.Graph;
         var postCode = graph.ActionCode(Domain.WellKnownActions.Post);
@@ -42,7 +42,7 @@ public sealed partial class CoActivityDetector
                     local.OwnerLoaded = false;
                     for (var s = 0; s < scales; s++)
                     {
-                        Meetings(input, target, kinds[target], s, local, kinds[target] == ContentKind ? [edges[s], onContent[s]] : [edges[s]], crowd[s], postCode, followCode);
+                        Meetings(input, target, kinds[target], s, local, kinds[target] == ContentKind ? onContent[s] : edges[s], crowd[s], postCode, followCode);
                     }
                 }
                 return local;
@@ -52,7 +52,7 @@ public sealed partial class CoActivityDetector
         return (Joined(parts), Joined(contentParts));
     }
 
-    private void Meetings(DetectionInput input, int target, int kind, int scale, Scratch local, EdgeList[] edges, long[][] crowd, int postCode, int followCode)
+    private void Meetings(DetectionInput input, int target, int kind, int scale, Scratch local, EdgeList edges, long[][] crowd, int postCode, int followCode)
     {
         var window = _options.Scales[scale];
         var maxCrowd = _options.MaxCrowd[Math.Min(scale, _options.MaxCrowd.Count - 1)];
@@ -103,10 +103,7 @@ public sealed partial class CoActivityDetector
                 {
                     continue;
                 }
-                foreach (var meetings in edges)
-                {
-                    meetings.Add(a, b, 1f);
-                }
+                edges.Add(a, b, 1f);
             }
         }
     }

@@ -47,34 +47,37 @@ public sealed partial class CoActivityDetector(CoActivityOptions? options = null
                 crowd[s][k] = new long[n];
             }
         }
-        var (pairs, onContent) = total.Sum() > 0 ? CoActingPairs(input, mask, kinds, crowd) : ([], []);
+        var (elsewhere, onContent) = total.Sum() > 0 ? CoActingPairs(input, mask, kinds, crowd) : ([], []);
         var reactions = ReactionTiming.Measure(input, mask, _options.PriorFollowSeconds);
         var merged = new CsrBuildOptions { Undirected = true, MergeDuplicates = true, Weighted = true };
-        for (var s = 0; s < pairs.Length; s++)
+        for (var s = 0; s < elsewhere.Length; s++)
         {
-            using var counts = CsrGraph.Build(n, pairs[s], merged);
+            using var offContent = CsrGraph.Build(n, elsewhere[s], merged);
             using var contentCounts = CsrGraph.Build(n, onContent[s], merged);
-            pairs[s].Dispose();
+            elsewhere[s].Dispose();
             onContent[s].Dispose();
             var exposure = new Exposure(acts, crowd[s], total);
             for (var a = 0; a < n; a++)
             {
-                var neighbors = counts.Neighbors(a);
-                var weights = counts.NeighborWeights(a);
-                for (var i = 0; i < neighbors.Length; i++)
+                // Both graphs' sorted neighbourhoods walked together; each pair once (the graphs are undirected).
+                var x = offContent.Neighbors(a);
+                var y = contentCounts.Neighbors(a);
+                for (int i = 0, j = 0; i < x.Length || j < y.Length;)
                 {
-                    var (b, c) = (neighbors[i], (int)Math.Round(weights[i]));
-                    // Each pair once (the graph is undirected): its surprise is both members' best candidate.
-                    if (b <= a || c < _options.MinSharedTargets)
+                    var b = Math.Min(i < x.Length ? x[i] : int.MaxValue, j < y.Length ? y[j] : int.MaxValue);
+                    var off = i < x.Length && x[i] == b ? (int)Math.Round(offContent.NeighborWeights(a)[i++]) : 0;
+                    var on = j < y.Length && y[j] == b ? (int)Math.Round(contentCounts.NeighborWeights(a)[j++]) : 0;
+                    var c = new MeetingCount(off + on, on);
+                    if (b <= a || c.All < _options.MinSharedTargets)
                     {
                         continue;
                     }
-                    var surprise = Surprise(new MeetingCount(c, Count(contentCounts, a, b)), exposure, a, b, reactions, _options.Scales[s], threshold);
+                    var surprise = Surprise(c, exposure, a, b, reactions, _options.Scales[s], threshold);
                     best[a] = Math.Max(best[a], (float)(surprise / threshold));
                     best[b] = Math.Max(best[b], (float)(surprise / threshold));
                     if (surprise >= threshold)
                     {
-                        ties.Add(new Tie(a, b, surprise, _options.Scales[s], c));
+                        ties.Add(new Tie(a, b, surprise, _options.Scales[s], c.All));
                     }
                 }
             }
@@ -108,13 +111,6 @@ public sealed partial class CoActivityDetector(CoActivityOptions? options = null
         return Math.Max(
             PoissonTail.Surprise(c.All, elsewhere + Math.Max(onContent, reactions.Expected(a, b, window))),
             PoissonTail.Surprise(c.All - c.OnContent, elsewhere));
-    }
-
-    /// <summary>The merged edge count between <paramref name="a"/> and <paramref name="b"/>; neighbourhoods are sorted.</summary>
-    private static int Count(CsrGraph counts, int a, int b)
-    {
-        var at = counts.Neighbors(a).BinarySearch(b);
-        return at < 0 ? 0 : (int)Math.Round(counts.NeighborWeights(a)[at]);
     }
 
     /// <summary>
