@@ -30,6 +30,9 @@ echo
 echo "== content models (ML.NET) beside scikit-learn's TF-IDF + logistic regression"
 graphguard-bench content
 echo
+echo "== content at scale: 1M texts classified, near-duplicate media among 2M hashes"
+graphguard-bench content-speed
+echo
 echo "== GraphSAGE engines: ours beside libtorch (TorchSharp), issue 18 (docs/gpu.md)"
 # libtorch's OpenMP threads otherwise spin at every barrier, which a shared machine punishes.
 OMP_WAIT_POLICY=passive graphguard-bench sage-engines --dataset ../shared/datasets/yelpchi_rur_subgraph --seeds 3 --accounts 200000 --edges 400000

@@ -14,6 +14,7 @@ var root = new RootCommand("Measure GraphGuard's jobs beside reference tools, in
     ServeBenchmark.Create(),
     WorkspaceBenchmark.Create(),
     ContentBenchmark.Create(),
+    ContentSpeedBenchmark.Create(),
     SageEnginesBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();
