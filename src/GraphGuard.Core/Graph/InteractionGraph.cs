@@ -76,6 +76,23 @@ public sealed class InteractionGraph : IDisposable
 
     public ReadOnlySpan<byte> InActions(int node) => _in.Actions.AsSpan(_in.Offsets[node], InDegree(node));
 
+    /// <summary>
+    /// Where among <paramref name="node"/>'s in-edges its first <paramref name="postCode"/> edge is: for a post,
+    /// the edge from its author at the time it was posted. -1 when there is none.
+    /// </summary>
+    public int PostEdge(int node, int postCode)
+    {
+        var codes = InActions(node);
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (codes[i] == postCode)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /// <summary>The UTC instant of an edge time.</summary>
     public DateTime At(int time) => TimeBase.AddSeconds(time);
 

@@ -157,14 +157,9 @@ public sealed partial class CoActivityDetector
             {
                 _owner = target;
             }
-            else
+            else if (graph.PostEdge(target, postCode) is var post and >= 0)
             {
-                var sources = graph.InNeighbors(target);
-                var codes = graph.InActions(target);
-                for (var i = 0; i < sources.Length && _owner < 0; i++)
-                {
-                    _owner = codes[i] == postCode ? sources[i] : -1;
-                }
+                _owner = graph.InNeighbors(target)[post];
             }
             // A creator's posts sit next to each other in node order: its followers are read once for all of them.
             if (_owner == _followsOf)

@@ -62,11 +62,8 @@ internal sealed class ReactionTiming
             }
             var codes = graph.InActions(node);
             var times = graph.InTimes(node);
-            var sources = graph.InNeighbors(node);
-            for (var i = 0; i < codes.Length && postedAt[node] < 0; i++)
-            {
-                (postedAt[node], author[node]) = codes[i] == postCode ? (times[i], sources[i]) : (-1, -1);
-            }
+            var post = graph.PostEdge(node, postCode);
+            (postedAt[node], author[node]) = post >= 0 ? (times[post], graph.InNeighbors(node)[post]) : (-1, -1);
             var reactions = 0;
             for (var i = 0; i < codes.Length && postedAt[node] >= 0; i++)
             {

@@ -136,20 +136,8 @@ public sealed class ReciprocalBlockDetector(ReciprocalRelation relation, Recipro
     /// <summary>The account that posted <paramref name="content"/>; -1 for anything else.</summary>
     private static int Author(InteractionGraph graph, int content, int post, AccountIndex accounts)
     {
-        if (post < 0 || graph.Kind(content) != EntityKind.Content)
-        {
-            return -1;
-        }
-        var sources = graph.InNeighbors(content);
-        var codes = graph.InActions(content);
-        for (var i = 0; i < sources.Length; i++)
-        {
-            if (codes[i] == post)
-            {
-                return accounts.IndexOf(sources[i]);
-            }
-        }
-        return -1;
+        var edge = graph.Kind(content) == EntityKind.Content ? graph.PostEdge(content, post) : -1;
+        return edge >= 0 ? accounts.IndexOf(graph.InNeighbors(content)[edge]) : -1;
     }
 
     /// <summary>Peels accounts with fewer than k mutual follows among those left, until none is.</summary>
