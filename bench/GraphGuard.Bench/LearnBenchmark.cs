@@ -50,15 +50,7 @@ internal static class LearnBenchmark
                 result = await MeasureAsync(input, settings, log, ct);
             }
             result = result with { StageSeconds = log.Seconds, PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64 };
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(result);
-            }
-            else
-            {
-                Print(result);
-            }
-            return 0;
+            return JsonOutput.Report(parse, json, result, () => Print(result));
         });
         return command;
     }

@@ -58,15 +58,7 @@ internal static partial class SageEnginesBenchmark
                 figures.AddRange(Scale(n, Math.Max(1, parse.GetValue(edges)), Math.Max(0, parse.GetValue(epochs)), torch, log, ct));
             }
             var result = new SageEnginesResult { Torch = TorchRuntime.Describe(), LoadAtStart = start, LoadAtEnd = Uptime(), Figures = figures };
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(result);
-            }
-            else
-            {
-                Print(result);
-            }
-            return 0;
+            return JsonOutput.Report(parse, json, result, () => Print(result));
         });
         return command;
     }
