@@ -1,188 +1,214 @@
-using GraphGuard.Core.Graph;
-
 namespace GraphGuard.Core.Detection.Surprise;
 
 public sealed partial class CoActivityDetector
 {
     /// <summary>
-    /// Per time scale, one edge per pair of accounts per meeting on a target (acts within the scale's window),
-    /// unless the crowd is too large or both had followed the target's owner long before; meetings on content
-    /// apart from the rest, as the taste-allowed null judges them apart. Adds to
-    /// <paramref name="crowd"/> (scale, kind of target, account) each account's summed crowd sizes (other acts
-    /// within the window of each of its acts): the null's exposure. Each target's acts are read and sorted
-    /// once for every scale.
+    /// At one scale, the crowd around each act (acts on its target within the window, itself included), and per
+    /// kind of target and account the summed crowds of its acts other than itself: the null's exposure. Acts in
+    /// a crowd over the scale's cap are left out of both, so exposure and meetings count the same windows.
     /// </summary>
-    private (EdgeList[] Elsewhere, EdgeList[] OnContent) CoActingPairs(DetectionInput input, bool[] mask, byte[] kinds, long[][][] crowd)
+    private sealed record Crowd(int[] Size, long[][] PerAccount);
+
+    private Crowd Crowds(ActsOnTargets acts, byte[] kinds, int scale)
     {
-        var graph = input.Graph;
-        var postCode = graph.ActionCode(Domain.WellKnownActions.Post);
-        var followCode = graph.ActionCode(Domain.WellKnownActions.Follow);
-        var scales = _options.Scales.Count;
-        var ranges = (graph.NodeCount + TargetsPerRange - 1) / TargetsPerRange;
-        var parts = new EdgeList[scales, ranges];
-        var contentParts = new EdgeList[scales, ranges];
-        Parallel.For(0, ranges,
-            () => new Scratch(),
-            (r, _, local) =>
+        var window = _options.Scales[scale];
+        var cap = MaxCrowd(scale);
+        var size = new int[acts.Count];
+        Parallel.For(0, acts.TargetStart.Length - 1, target =>
+        {
+            int lo = acts.TargetStart[target], hi = acts.TargetStart[target + 1];
+            for (int i = lo, from = lo, to = lo; i < hi; i++)
             {
-                var edges = new EdgeList[scales];
-                var onContent = new EdgeList[scales];
-                for (var s = 0; s < scales; s++)
+                while (acts.Time[i] - acts.Time[from] > window)
                 {
-                    edges[s] = parts[s, r] = new EdgeList();
-                    onContent[s] = contentParts[s, r] = new EdgeList();
+                    from++;
                 }
-                for (var target = r * TargetsPerRange; target < Math.Min(graph.NodeCount, (r + 1) * TargetsPerRange); target++)
+                while (to < hi && acts.Time[to] - acts.Time[i] <= window)
                 {
-                    Collect(input, target, mask, local.Acts);
-                    if (local.Acts.Count < 2)
+                    to++;
+                }
+                size[i] = to - from;
+            }
+        });
+        var perAccount = new long[KindCount][];
+        for (var k = 0; k < KindCount; k++)
+        {
+            perAccount[k] = new long[acts.AccountStart.Length - 1];
+        }
+        Parallel.For(0, acts.AccountStart.Length - 1, a =>
+        {
+            for (var i = acts.AccountStart[a]; i < acts.AccountStart[a + 1]; i++)
+            {
+                var p = acts.ByAccount[i];
+                if (size[p] <= cap)
+                {
+                    perAccount[kinds[acts.Target[p]]][a] += size[p] - 1;
+                }
+            }
+        });
+        return new Crowd(size, perAccount);
+    }
+
+    private int MaxCrowd(int scale) => _options.MaxCrowd[Math.Min(scale, _options.MaxCrowd.Count - 1)];
+
+    /// <summary>
+    /// Every pair's meetings at every scale, each pair read from its lower account, judged against the nulls:
+    /// the ties that beat the bar (in scale, then account order) and each account's best surprise over the bar.
+    /// </summary>
+    private (List<Tie> Ties, float[] Best) TiedPairs(ActsOnTargets acts, byte[] kinds, Crowd[] crowds, Exposure[] exposures, ReactionTiming? reactions, double threshold)
+    {
+        var n = acts.AccountStart.Length - 1;
+        var ties = new List<(int Scale, Tie Tie)>();
+        var best = new float[n];
+        Parallel.For(0, n, () => new Meetings(n), (a, _, local) =>
+        {
+            for (var s = 0; s < crowds.Length; s++)
+            {
+                Meet(acts, kinds, crowds[s].Size, s, a, local);
+                foreach (var b in local.Partners)
+                {
+                    var c = local.Take(b);
+                    if (c.All < _options.MinSharedTargets)
                     {
                         continue;
                     }
-                    local.OwnerLoaded = false;
-                    for (var s = 0; s < scales; s++)
+                    var surprise = Surprise(c, exposures[s], a, b, reactions, _options.Scales[s], threshold);
+                    local.Best[a] = Math.Max(local.Best[a], (float)(surprise / threshold));
+                    local.Best[b] = Math.Max(local.Best[b], (float)(surprise / threshold));
+                    if (surprise >= threshold)
                     {
-                        Meetings(input, target, kinds[target], s, local, kinds[target] == ContentKind ? onContent[s] : edges[s], crowd[s], postCode, followCode);
+                        local.Ties.Add((s, new Tie(a, b, surprise, _options.Scales[s], c.All)));
                     }
                 }
-                return local;
-            },
-            _ => { });
-        EdgeList[] Joined(EdgeList[,] pieces) => [.. Enumerable.Range(0, scales).Select(s => EdgeList.Concatenate([.. Enumerable.Range(0, ranges).Select(r => pieces[s, r])]))];
-        return (Joined(parts), Joined(contentParts));
+                local.Partners.Clear();
+            }
+            return local;
+        },
+        local =>
+        {
+            lock (ties)
+            {
+                ties.AddRange(local.Ties);
+                for (var a = 0; a < n; a++)
+                {
+                    best[a] = Math.Max(best[a], local.Best[a]);
+                }
+            }
+        });
+        return ([.. ties.OrderBy(t => t.Scale).ThenBy(t => t.Tie.A).ThenBy(t => t.Tie.B).Select(t => t.Tie)], best);
     }
 
-    private void Meetings(DetectionInput input, int target, int kind, int scale, Scratch local, EdgeList edges, long[][] crowd, int postCode, int followCode)
+    /// <summary>
+    /// Account <paramref name="a"/>'s meetings with higher accounts at one scale: an act of each on one target
+    /// within the window, unless either act sits in a crowd over the cap or both had followed the target's owner
+    /// long before. A pair meets again on a target only in a later window: a brigade under the same victim
+    /// day after day meets once a day, one session once.
+    /// </summary>
+    private void Meet(ActsOnTargets acts, byte[] kinds, int[] size, int scale, int a, Meetings local)
     {
         var window = _options.Scales[scale];
-        var maxCrowd = _options.MaxCrowd[Math.Min(scale, _options.MaxCrowd.Count - 1)];
-        var list = local.Acts;
-        var sizes = local.Sizes;
-        sizes.Clear();
-        for (int i = 0, from = 0, to = 0; i < list.Count; i++)
+        var cap = MaxCrowd(scale);
+        var mine = acts.ByAccount.AsSpan(acts.AccountStart[a], acts.AccountStart[a + 1] - acts.AccountStart[a]);
+        for (var run = 0; run < mine.Length;)
         {
-            while (list[i].Time - list[from].Time > window)
+            var target = acts.Target[mine[run]];
+            var end = run + 1;
+            while (end < mine.Length && acts.Target[mine[end]] == target)
             {
-                from++;
+                end++;
             }
-            while (to < list.Count && list[to].Time - list[i].Time <= window)
+            var found = local.Found;
+            found.Clear();
+            var stop = acts.TargetStart[target + 1];
+            for (var i = run; i < end; i++)
             {
-                to++;
-            }
-            sizes.Add(to - from);
-            // The null's exposure counts only the windows whose pairs are counted, so both sides agree.
-            if (to - from <= maxCrowd)
-            {
-                Interlocked.Add(ref crowd[kind][list[i].Account], to - from - 1);
-            }
-        }
-        local.Seen.Clear();
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (sizes[i] > maxCrowd)
-            {
-                continue;
-            }
-            for (var j = i + 1; j < list.Count && list[j].Time - list[i].Time <= window; j++)
-            {
-                var (a, b) = (Math.Min(list[i].Account, list[j].Account), Math.Max(list[i].Account, list[j].Account));
-                var key = ((long)a << 32) | (uint)b;
-                // A pair meets again on the same target only in a later window: each meeting is one more
-                // co-action (a brigade under the same victim day after day), one session is one.
-                if (a == b || sizes[j] > maxCrowd || (local.Seen.TryGetValue(key, out var last) && list[i].Time - last <= 2 * window))
+                var p = mine[i];
+                if (size[p] > cap)
                 {
                     continue;
                 }
-                local.Seen[key] = list[i].Time;
-                if (!local.OwnerLoaded)
+                for (var q = acts.FirstAtOrAfter(target, acts.Time[p] - window); q < stop && acts.Time[q] - acts.Time[p] <= window; q++)
                 {
-                    local.LoadOwner(input, target, postCode, followCode);
+                    if (acts.Account[q] > a && size[q] <= cap)
+                    {
+                        found.Add(q < p ? (q, p) : (p, q));
+                    }
                 }
-                var limit = list[i].Time - PriorFollowSeconds;
-                if (local.FollowedBefore(list[i].Account, limit) && local.FollowedBefore(list[j].Account, limit))
-                {
-                    continue;
-                }
-                edges.Add(a, b, 1f);
             }
+            // Meetings in the order of their earlier act, as the window rule reads them.
+            if (end - run > 1)
+            {
+                found.Sort();
+            }
+            local.NextTarget();
+            var onContent = kinds[target] == ContentKind;
+            foreach (var (first, second) in found)
+            {
+                var b = acts.Account[first] == a ? acts.Account[second] : acts.Account[first];
+                if (!local.Again(b, acts.Time[first], 2 * window))
+                {
+                    var limit = acts.Time[first] - PriorFollowSeconds;
+                    if (acts.FollowedOwner[first] > limit || acts.FollowedOwner[second] > limit)
+                    {
+                        local.Count(b, onContent);
+                    }
+                }
+            }
+            run = end;
         }
     }
 
     private int PriorFollowSeconds => _options.PriorFollowSeconds;
 
-    /// <summary>The acts on <paramref name="target"/> by accounts, sorted by time.</summary>
-    private static void Collect(DetectionInput input, int target, bool[] mask, List<(int Time, int Account)> acts)
+    /// <summary>Per thread: one account's meeting counts by partner, the ties found and the best surprises seen.</summary>
+    private sealed class Meetings(int accounts)
     {
-        acts.Clear();
-        var sources = input.Graph.InNeighbors(target);
-        var codes = input.Graph.InActions(target);
-        var times = input.Graph.InTimes(target);
-        for (var i = 0; i < sources.Length; i++)
+        private readonly int[] _all = new int[accounts];
+        private readonly int[] _onContent = new int[accounts];
+        private readonly int[] _seenAt = new int[accounts];
+        private readonly int[] _lastMeeting = new int[accounts];
+        private int _target;
+
+        public List<(int First, int Second)> Found { get; } = [];
+
+        public List<int> Partners { get; } = [];
+
+        public List<(int Scale, Tie Tie)> Ties { get; } = [];
+
+        public float[] Best { get; } = new float[accounts];
+
+        public void NextTarget() => _target++;
+
+        /// <summary>Whether <paramref name="b"/> already met the account on this target within <paramref name="gap"/> before <paramref name="time"/>; records this meeting either way.</summary>
+        public bool Again(int b, int time, int gap)
         {
-            var account = mask[codes[i]] ? input.Accounts.IndexOf(sources[i]) : -1;
-            if (account >= 0)
+            var again = _seenAt[b] == _target && time - _lastMeeting[b] <= gap;
+            if (!again)
             {
-                acts.Add((times[i], account));
+                _seenAt[b] = _target;
+                _lastMeeting[b] = time;
+            }
+            return again;
+        }
+
+        public void Count(int b, bool onContent)
+        {
+            if (_all[b]++ == 0)
+            {
+                Partners.Add(b);
+            }
+            if (onContent)
+            {
+                _onContent[b]++;
             }
         }
-        acts.Sort();
-    }
 
-    /// <summary>Per-thread buffers, and who followed the current target's owner when.</summary>
-    private sealed class Scratch
-    {
-        public List<(int Time, int Account)> Acts { get; } = [];
-
-        public List<int> Sizes { get; } = [];
-
-        public Dictionary<long, int> Seen { get; } = [];
-
-        /// <summary>Whether <see cref="LoadOwner"/> ran for the current target.</summary>
-        public bool OwnerLoaded { get; set; }
-
-        private int _owner = -1;
-        private int _followsOf = -1;
-
-        private readonly Dictionary<int, int> _firstFollow = [];
-
-        public bool FollowedBefore(int account, int limit) => _firstFollow.TryGetValue(account, out var t) && t <= limit;
-
-        /// <summary>The owner: the account itself, or a post's author; URLs and hashtags have none.</summary>
-        public void LoadOwner(DetectionInput input, int target, int postCode, int followCode)
+        /// <summary>The meetings counted with <paramref name="b"/>, which are then forgotten.</summary>
+        public MeetingCount Take(int b)
         {
-            OwnerLoaded = true;
-            var graph = input.Graph;
-            _owner = -1;
-            if (graph.Kind(target) == Domain.EntityKind.Account)
-            {
-                _owner = target;
-            }
-            else if (graph.PostEdge(target, postCode) is var post and >= 0)
-            {
-                _owner = graph.InNeighbors(target)[post];
-            }
-            // A creator's posts sit next to each other in node order: its followers are read once for all of them.
-            if (_owner == _followsOf)
-            {
-                return;
-            }
-            _firstFollow.Clear();
-            _followsOf = _owner;
-            if (_owner < 0 || followCode < 0)
-            {
-                return;
-            }
-            var followers = graph.InNeighbors(_owner);
-            var actions = graph.InActions(_owner);
-            var times = graph.InTimes(_owner);
-            for (var i = 0; i < followers.Length; i++)
-            {
-                var account = actions[i] == followCode ? input.Accounts.IndexOf(followers[i]) : -1;
-                if (account >= 0 && !_firstFollow.ContainsKey(account))
-                {
-                    _firstFollow[account] = times[i]; // in-edges are in time order: the first is the earliest
-                }
-            }
+            var c = new MeetingCount(_all[b], _onContent[b]);
+            _all[b] = _onContent[b] = 0;
+            return c;
         }
     }
 }

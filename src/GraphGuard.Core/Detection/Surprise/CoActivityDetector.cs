@@ -16,8 +16,6 @@ namespace GraphGuard.Core.Detection.Surprise;
 /// </summary>
 public sealed partial class CoActivityDetector(CoActivityOptions? options = null) : IDetector
 {
-    private const int TargetsPerRange = 16_384;
-
     private readonly CoActivityOptions _options = options ?? new CoActivityOptions();
 
     public string Name => "co_activity";
@@ -35,53 +33,15 @@ public sealed partial class CoActivityDetector(CoActivityOptions? options = null
         var total = acts.Select(a => a.Sum()).ToArray();
         long active = Enumerable.Range(0, n).Count(a => acts.Any(k => k[a] > 0));
         var threshold = Threshold(active);
-        var ties = new List<Tie>();
-        var best = new float[n];
-        var scales = _options.Scales.Count;
-        var crowd = new long[scales][][];
-        for (var s = 0; s < scales; s++)
+        if (total.Sum() == 0)
         {
-            crowd[s] = new long[KindCount][];
-            for (var k = 0; k < KindCount; k++)
-            {
-                crowd[s][k] = new long[n];
-            }
+            return new DetectorResult(Clusters(input, mask, [], threshold), [("co_activity_surprise", new float[n])]);
         }
-        var (elsewhere, onContent) = total.Sum() > 0 ? CoActingPairs(input, mask, kinds, crowd) : ([], []);
+        var onTargets = ActsOnTargets.Build(input, mask);
+        var crowds = Enumerable.Range(0, _options.Scales.Count).Select(s => Crowds(onTargets, kinds, s)).ToArray();
+        var exposures = crowds.Select(c => new Exposure(acts, c.PerAccount, total)).ToArray();
         var reactions = ReactionTiming.Measure(input, mask, _options.PriorFollowSeconds);
-        var merged = new CsrBuildOptions { Undirected = true, MergeDuplicates = true, Weighted = true };
-        for (var s = 0; s < elsewhere.Length; s++)
-        {
-            using var offContent = CsrGraph.Build(n, elsewhere[s], merged);
-            using var contentCounts = CsrGraph.Build(n, onContent[s], merged);
-            elsewhere[s].Dispose();
-            onContent[s].Dispose();
-            var exposure = new Exposure(acts, crowd[s], total);
-            for (var a = 0; a < n; a++)
-            {
-                // Both graphs' sorted neighbourhoods walked together; each pair once (the graphs are undirected).
-                var x = offContent.Neighbors(a);
-                var y = contentCounts.Neighbors(a);
-                for (int i = 0, j = 0; i < x.Length || j < y.Length;)
-                {
-                    var b = Math.Min(i < x.Length ? x[i] : int.MaxValue, j < y.Length ? y[j] : int.MaxValue);
-                    var off = i < x.Length && x[i] == b ? (int)Math.Round(offContent.NeighborWeights(a)[i++]) : 0;
-                    var on = j < y.Length && y[j] == b ? (int)Math.Round(contentCounts.NeighborWeights(a)[j++]) : 0;
-                    var c = new MeetingCount(off + on, on);
-                    if (b <= a || c.All < _options.MinSharedTargets)
-                    {
-                        continue;
-                    }
-                    var surprise = Surprise(c, exposure, a, b, reactions, _options.Scales[s], threshold);
-                    best[a] = Math.Max(best[a], (float)(surprise / threshold));
-                    best[b] = Math.Max(best[b], (float)(surprise / threshold));
-                    if (surprise >= threshold)
-                    {
-                        ties.Add(new Tie(a, b, surprise, _options.Scales[s], c.All));
-                    }
-                }
-            }
-        }
+        var (ties, best) = TiedPairs(onTargets, kinds, crowds, exposures, reactions, threshold);
         var clusters = Clusters(input, mask, ties, threshold);
         return new DetectorResult(clusters, [("co_activity_surprise", best)]);
     }
