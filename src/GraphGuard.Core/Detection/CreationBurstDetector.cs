@@ -30,7 +30,8 @@ public sealed class CreationBurstDetector(CreationBurstOptions options) : IDetec
                 continue;
             }
             Users(input, entity, users);
-            if (users.Count < 2 || users.Count > options.MaxAccountsPerEntity)
+            var cap = graph.Kind(entity) == Domain.EntityKind.Ip ? options.MaxAccountsPerAddress : options.MaxAccountsPerDevice;
+            if (users.Count < 2 || users.Count > cap)
             {
                 continue;
             }

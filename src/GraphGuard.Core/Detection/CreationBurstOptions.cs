@@ -14,8 +14,14 @@ public sealed record CreationBurstOptions
     /// <summary>A burst may span at most this long from first to last registration.</summary>
     public int MaxSpanSeconds { get; init; } = 24 * 3600;
 
-    /// <summary>Entities used by more accounts than this (carrier NAT) are left out.</summary>
-    public int MaxAccountsPerEntity { get; init; } = 500;
+    /// <summary>Addresses used by more accounts than this (carrier NAT) are left out.</summary>
+    public int MaxAccountsPerAddress { get; init; } = 500;
+
+    /// <summary>
+    /// Devices, phones and payment instruments are personal: no crowd registers on one, so they are read
+    /// whatever their number of accounts (registrations are sorted, not paired, so size costs little).
+    /// </summary>
+    public int MaxAccountsPerDevice { get; init; } = int.MaxValue;
 
     /// <summary>The smallest burst.</summary>
     public int MinAccounts { get; init; } = 8;

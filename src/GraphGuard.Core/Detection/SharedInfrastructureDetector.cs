@@ -18,7 +18,8 @@ public sealed class SharedInfrastructureDetector(SharedInfrastructureOptions opt
         {
             InfrastructureKinds = options.Kinds,
             ContentActions = [],
-            MaxAccountsPerInfrastructure = options.MaxAccountsPerEntity,
+            MaxAccountsPerInfrastructure = options.MaxAccountsPerAddress,
+            MaxAccountsPerDevice = options.MaxAccountsPerDevice,
             CountSharedContexts = true,
         });
         var ties = StrongTies.Find(projection.Graph, options.MinSharedEntities, options.MinAccounts);

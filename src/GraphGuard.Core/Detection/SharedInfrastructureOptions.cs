@@ -14,8 +14,15 @@ public sealed record SharedInfrastructureOptions
     /// </summary>
     public int MinSharedEntities { get; init; } = 2;
 
-    /// <summary>Entities used by more accounts than this (carrier NAT gateways) tie nobody.</summary>
-    public int MaxAccountsPerEntity { get; init; } = 500;
+    /// <summary>Addresses used by more accounts than this (carrier NAT gateways) tie nobody.</summary>
+    public int MaxAccountsPerAddress { get; init; } = 500;
+
+    /// <summary>
+    /// Devices, phones and payment instruments used by more accounts than this tie nobody. No organic crowd
+    /// shares a personal object the way a carrier shares an address: a farm of 740 accounts on four emulators
+    /// must not pass for a NAT hub. This cap only bounds the pairs, which grow as its square.
+    /// </summary>
+    public int MaxAccountsPerDevice { get; init; } = 5_000;
 
     /// <summary>
     /// The smallest cluster: above the largest household (families share a device and home Wi-Fi, and

@@ -17,6 +17,21 @@ public sealed record ProjectionOptions
     /// </summary>
     public int MaxAccountsPerInfrastructure { get; init; } = 500;
 
+    /// <summary>
+    /// The hub cap for devices, phones and payment instruments: personal objects, which no organic crowd
+    /// shares the way a carrier shares an address. Detectors raise it above the address cap; it then only
+    /// bounds the pairs (k²).
+    /// </summary>
+    public int MaxAccountsPerDevice { get; init; } = 500;
+
+    /// <summary>The hub cap of a context of <paramref name="kind"/>.</summary>
+    public int MaxAccounts(EntityKind kind) => kind switch
+    {
+        EntityKind.Content => MaxAccountsPerContent,
+        EntityKind.Device or EntityKind.Phone or EntityKind.Payment => MaxAccountsPerDevice,
+        _ => MaxAccountsPerInfrastructure,
+    };
+
     /// <summary>The hub cap for content, lower because content is far more numerous.</summary>
     public int MaxAccountsPerContent { get; init; } = 100;
 

@@ -55,7 +55,7 @@ public static class SharedContextProjection
                 {
                     continue;
                 }
-                if (k > (isContent ? options.MaxAccountsPerContent : options.MaxAccountsPerInfrastructure))
+                if (k > options.MaxAccounts(kind))
                 {
                     skipped++;
                     continue;

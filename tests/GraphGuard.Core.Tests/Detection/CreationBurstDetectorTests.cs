@@ -45,4 +45,27 @@ public sealed class CreationBurstDetectorTests
         }
         Assert.That(new CreationBurstDetector(new CreationBurstOptions()).Detect(world.Build()).Clusters, Is.Empty);
     }
+
+    [Test]
+    public void A_burst_on_devices_counts_above_the_address_cap_and_a_crowded_address_does_not()
+    {
+        var world = new SmallWorld();
+        var emulator = world.Add(EntityKind.Device);
+        var gateway = world.Add(EntityKind.Ip);
+        var farm = Enumerable.Range(0, 12).Select(i => world.Account(created: 1000 + (i * 600))).ToArray();
+        foreach (var (a, i) in farm.Select((a, i) => (a, i)))
+        {
+            world.Act(a, "register", emulator, 1000 + (i * 600));
+        }
+        var signups = Enumerable.Range(0, 12).Select(i => world.Account(created: 50 * SmallWorld.Day + (i * 600))).ToArray();
+        foreach (var (a, i) in signups.Select((a, i) => (a, i)))
+        {
+            world.Act(a, "register", gateway, 50 * SmallWorld.Day + (i * 600));
+        }
+        var input = world.Build();
+
+        var result = new CreationBurstDetector(new CreationBurstOptions { MaxAccountsPerAddress = 11 }).Detect(input);
+
+        Assert.That(SmallWorld.Nodes(input, result.Clusters.Single()), Is.EqualTo(farm));
+    }
 }

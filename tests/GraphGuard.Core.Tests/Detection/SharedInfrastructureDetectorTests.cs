@@ -63,9 +63,28 @@ public sealed class SharedInfrastructureDetectorTests
             world.Act(a, "login", nat2, 20);
         }
         var input = world.Build();
-        var capped = new SharedInfrastructureDetector(new SharedInfrastructureOptions { MaxAccountsPerEntity = 19 }).Detect(input);
-        var uncapped = new SharedInfrastructureDetector(new SharedInfrastructureOptions { MaxAccountsPerEntity = 20 }).Detect(input);
+        var capped = new SharedInfrastructureDetector(new SharedInfrastructureOptions { MaxAccountsPerAddress = 19 }).Detect(input);
+        var uncapped = new SharedInfrastructureDetector(new SharedInfrastructureOptions { MaxAccountsPerAddress = 20 }).Detect(input);
         Assert.That(capped.Clusters, Is.Empty);
         Assert.That(uncapped.Clusters, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Devices_are_not_hubs_at_an_address_s_cap()
+    {
+        // A farm's emulators carry more accounts than a carrier address may; no crowd shares a device.
+        var world = new SmallWorld();
+        var farm = world.Accounts(20);
+        var (emulator1, emulator2) = (world.Add(EntityKind.Device), world.Add(EntityKind.Device));
+        foreach (var a in farm)
+        {
+            world.Act(a, "login", emulator1, 10);
+            world.Act(a, "login", emulator2, 20);
+        }
+        var input = world.Build();
+        var atAddressCap = new SharedInfrastructureDetector(new SharedInfrastructureOptions { MaxAccountsPerAddress = 19 }).Detect(input);
+        var atDeviceCap = new SharedInfrastructureDetector(new SharedInfrastructureOptions { MaxAccountsPerDevice = 19 }).Detect(input);
+        Assert.That(atAddressCap.Clusters, Has.Count.EqualTo(1));
+        Assert.That(atDeviceCap.Clusters, Is.Empty);
     }
 }

@@ -40,7 +40,7 @@ public sealed class SharedContextProjectionTests
     public void Accounts_are_tied_by_shared_context_weighted_by_rarity_shared_among_users()
     {
         using var graph = World();
-        using var projection = SharedContextProjection.Build(graph, new ProjectionOptions { MaxAccountsPerInfrastructure = 4 });
+        using var projection = SharedContextProjection.Build(graph, new ProjectionOptions { MaxAccountsPerInfrastructure = 4, MaxAccountsPerDevice = 4 });
         var ties = Ties(projection);
         double Idf(int users) => Math.Log(6.0 / users) / (users - 1);
 

@@ -17,6 +17,7 @@ public sealed partial class CoActivityDetector
             tied.Add(tie.B);
         }
         var clusters = new List<DetectedCluster>();
+        var tiesOf = ties.GroupBy(t => sets.Find(t.A)).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var group in sets.Groups(tied.Order(), _options.MinAccounts))
         {
             var local = new Dictionary<int, int>();
@@ -24,7 +25,7 @@ public sealed partial class CoActivityDetector
             {
                 local[group[i]] = i;
             }
-            var inside = ties.Where(t => local.ContainsKey(t.A)).ToList();
+            var inside = tiesOf[sets.Find(group[0])];
             using var edges = new EdgeList();
             foreach (var t in inside)
             {

@@ -60,14 +60,14 @@ public sealed partial class CoActivityDetector
         var n = acts.AccountStart.Length - 1;
         var ties = new List<(int Scale, Tie Tie)>();
         var best = new float[n];
-        Parallel.For(0, n, () => new Meetings(n), (a, _, local) =>
+        Parallel.For(0, n, () => new Meetings(n, crowds.Length), (a, _, local) =>
         {
+            Meet(acts, kinds, crowds, a, local);
             for (var s = 0; s < crowds.Length; s++)
             {
-                Meet(acts, kinds, crowds[s].Size, s, a, local);
-                foreach (var b in local.Partners)
+                foreach (var b in local.Partners[s])
                 {
-                    var c = local.Take(b);
+                    var c = local.Take(s, b);
                     if (c.All < _options.MinSharedTargets)
                     {
                         continue;
@@ -80,7 +80,7 @@ public sealed partial class CoActivityDetector
                         local.Ties.Add((s, new Tie(a, b, surprise, _options.Scales[s], c.All)));
                     }
                 }
-                local.Partners.Clear();
+                local.Partners[s].Clear();
             }
             return local;
         },
@@ -99,15 +99,15 @@ public sealed partial class CoActivityDetector
     }
 
     /// <summary>
-    /// Account <paramref name="a"/>'s meetings with higher accounts at one scale: an act of each on one target
-    /// within the window, unless either act sits in a crowd over the cap or both had followed the target's owner
-    /// long before. A pair meets again on a target only in a later window: a brigade under the same victim
-    /// day after day meets once a day, one session once.
+    /// Account <paramref name="a"/>'s meetings with higher accounts at every scale: an act of each on one target
+    /// within the scale's window, unless either act sits in a crowd over the scale's cap or both had followed the
+    /// target's owner long before. A pair meets again on a target only in a later window: a brigade under the
+    /// same victim day after day meets once a day, one session once. Each act's widest window is read once for
+    /// all scales.
     /// </summary>
-    private void Meet(ActsOnTargets acts, byte[] kinds, int[] size, int scale, int a, Meetings local)
+    private void Meet(ActsOnTargets acts, byte[] kinds, Crowd[] crowds, int a, Meetings local)
     {
-        var window = _options.Scales[scale];
-        var cap = MaxCrowd(scale);
+        var scales = crowds.Length;
         var mine = acts.ByAccount.AsSpan(acts.AccountStart[a], acts.AccountStart[a + 1] - acts.AccountStart[a]);
         for (var run = 0; run < mine.Length;)
         {
@@ -117,97 +117,139 @@ public sealed partial class CoActivityDetector
             {
                 end++;
             }
-            var found = local.Found;
-            found.Clear();
+            // With one act on the target, meetings come in the order of their earlier act as they are read;
+            // with several, they are gathered and sorted into that order, which the window rule follows.
+            var inOrder = end - run == 1;
+            var onContent = kinds[target] == ContentKind;
+            local.NextTarget();
+            for (var s = 0; s < scales; s++)
+            {
+                local.Found[s].Clear();
+            }
             var stop = acts.TargetStart[target + 1];
             for (var i = run; i < end; i++)
             {
                 var p = mine[i];
-                if (size[p] > cap)
+                var widest = 0;
+                for (var s = 0; s < scales; s++)
+                {
+                    if (crowds[s].Size[p] <= MaxCrowd(s))
+                    {
+                        widest = Math.Max(widest, _options.Scales[s]);
+                    }
+                }
+                if (widest == 0)
                 {
                     continue;
                 }
-                for (var q = acts.FirstAtOrAfter(target, acts.Time[p] - window); q < stop && acts.Time[q] - acts.Time[p] <= window; q++)
+                for (var q = acts.FirstAtOrAfter(target, acts.Time[p] - widest); q < stop && acts.Time[q] - acts.Time[p] <= widest; q++)
                 {
-                    if (acts.Account[q] > a && size[q] <= cap)
+                    if (acts.Account[q] <= a)
                     {
-                        found.Add(q < p ? (q, p) : (p, q));
+                        continue;
+                    }
+                    var apart = Math.Abs(acts.Time[q] - acts.Time[p]);
+                    var (first, second) = q < p ? (q, p) : (p, q);
+                    for (var s = 0; s < scales; s++)
+                    {
+                        if (apart <= _options.Scales[s] && crowds[s].Size[p] <= MaxCrowd(s) && crowds[s].Size[q] <= MaxCrowd(s))
+                        {
+                            if (inOrder)
+                            {
+                                Record(acts, s, first, second, acts.Account[q], onContent, local);
+                            }
+                            else
+                            {
+                                local.Found[s].Add((first, second));
+                            }
+                        }
                     }
                 }
             }
-            // Meetings in the order of their earlier act, as the window rule reads them.
-            if (end - run > 1)
+            for (var s = 0; !inOrder && s < scales; s++)
             {
-                found.Sort();
-            }
-            local.NextTarget();
-            var onContent = kinds[target] == ContentKind;
-            foreach (var (first, second) in found)
-            {
-                var b = acts.Account[first] == a ? acts.Account[second] : acts.Account[first];
-                if (!local.Again(b, acts.Time[first], 2 * window))
+                local.Found[s].Sort();
+                foreach (var (first, second) in local.Found[s])
                 {
-                    var limit = acts.Time[first] - PriorFollowSeconds;
-                    if (acts.FollowedOwner[first] > limit || acts.FollowedOwner[second] > limit)
-                    {
-                        local.Count(b, onContent);
-                    }
+                    Record(acts, s, first, second, acts.Account[first] == a ? acts.Account[second] : acts.Account[first], onContent, local);
                 }
             }
             run = end;
         }
     }
 
+    /// <summary>Counts a meeting with <paramref name="b"/> unless it repeats one on this target or both had long followed its owner.</summary>
+    private void Record(ActsOnTargets acts, int scale, int first, int second, int b, bool onContent, Meetings local)
+    {
+        if (!local.Again(scale, b, acts.Time[first], 2 * _options.Scales[scale]))
+        {
+            var limit = acts.Time[first] - PriorFollowSeconds;
+            if (acts.FollowedOwner[first] > limit || acts.FollowedOwner[second] > limit)
+            {
+                local.Count(scale, b, onContent);
+            }
+        }
+    }
+
     private int PriorFollowSeconds => _options.PriorFollowSeconds;
 
-    /// <summary>Per thread: one account's meeting counts by partner, the ties found and the best surprises seen.</summary>
-    private sealed class Meetings(int accounts)
+    /// <summary>Per thread: one account's meeting counts by scale and partner, the ties found and the best surprises seen.</summary>
+    private sealed class Meetings
     {
-        private readonly int[] _all = new int[accounts];
-        private readonly int[] _onContent = new int[accounts];
-        private readonly int[] _seenAt = new int[accounts];
-        private readonly int[] _lastMeeting = new int[accounts];
+        private readonly int[][] _all;
+        private readonly int[][] _onContent;
+        private readonly int[][] _seenAt;
+        private readonly int[][] _lastMeeting;
         private int _target;
 
-        public List<(int First, int Second)> Found { get; } = [];
+        public Meetings(int accounts, int scales)
+        {
+            int[][] PerScale() => [.. Enumerable.Range(0, scales).Select(_ => new int[accounts])];
+            (_all, _onContent, _seenAt, _lastMeeting) = (PerScale(), PerScale(), PerScale(), PerScale());
+            Found = [.. Enumerable.Range(0, scales).Select(_ => new List<(int, int)>())];
+            Partners = [.. Enumerable.Range(0, scales).Select(_ => new List<int>())];
+            Best = new float[accounts];
+        }
 
-        public List<int> Partners { get; } = [];
+        public List<(int First, int Second)>[] Found { get; }
+
+        public List<int>[] Partners { get; }
 
         public List<(int Scale, Tie Tie)> Ties { get; } = [];
 
-        public float[] Best { get; } = new float[accounts];
+        public float[] Best { get; }
 
         public void NextTarget() => _target++;
 
-        /// <summary>Whether <paramref name="b"/> already met the account on this target within <paramref name="gap"/> before <paramref name="time"/>; records this meeting either way.</summary>
-        public bool Again(int b, int time, int gap)
+        /// <summary>Whether <paramref name="b"/> already met the account on this target at this scale within <paramref name="gap"/> before <paramref name="time"/>; records this meeting either way.</summary>
+        public bool Again(int scale, int b, int time, int gap)
         {
-            var again = _seenAt[b] == _target && time - _lastMeeting[b] <= gap;
+            var again = _seenAt[scale][b] == _target && time - _lastMeeting[scale][b] <= gap;
             if (!again)
             {
-                _seenAt[b] = _target;
-                _lastMeeting[b] = time;
+                _seenAt[scale][b] = _target;
+                _lastMeeting[scale][b] = time;
             }
             return again;
         }
 
-        public void Count(int b, bool onContent)
+        public void Count(int scale, int b, bool onContent)
         {
-            if (_all[b]++ == 0)
+            if (_all[scale][b]++ == 0)
             {
-                Partners.Add(b);
+                Partners[scale].Add(b);
             }
             if (onContent)
             {
-                _onContent[b]++;
+                _onContent[scale][b]++;
             }
         }
 
-        /// <summary>The meetings counted with <paramref name="b"/>, which are then forgotten.</summary>
-        public MeetingCount Take(int b)
+        /// <summary>The meetings counted with <paramref name="b"/> at this scale, which are then forgotten.</summary>
+        public MeetingCount Take(int scale, int b)
         {
-            var c = new MeetingCount(_all[b], _onContent[b]);
-            _all[b] = _onContent[b] = 0;
+            var c = new MeetingCount(_all[scale][b], _onContent[scale][b]);
+            _all[scale][b] = _onContent[scale][b] = 0;
             return c;
         }
     }

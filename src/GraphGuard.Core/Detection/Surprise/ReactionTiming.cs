@@ -22,7 +22,7 @@ internal sealed class ReactionTiming
     private readonly int[] _postedAt;
     private readonly int[] _author;
     private readonly double[] _cumulative;
-    private readonly Dictionary<int, Reactions> _reactions = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Reactions> _reactions = new();
 
     private ReactionTiming(DetectionInput input, bool[] mask, int priorFollowSeconds, int[] postedAt, int[] author, double[] cumulative)
     {
@@ -178,13 +178,11 @@ internal sealed class ReactionTiming
         public bool FollowedBefore(int owner, int limit) => FirstFollow.TryGetValue(owner, out var t) && t <= limit;
     }
 
-    /// <summary>An account's acts on posts as (post, delay after posting), sorted by post, and its follows; read once per account.</summary>
-    private Reactions ReactionsOf(int account)
+    /// <summary>An account's acts on posts as (post, delay after posting), sorted by post, and its follows; read once per account (pairs are judged in parallel).</summary>
+    private Reactions ReactionsOf(int account) => _reactions.GetOrAdd(account, Read);
+
+    private Reactions Read(int account)
     {
-        if (_reactions.TryGetValue(account, out var cached))
-        {
-            return cached;
-        }
         var node = _input.Accounts.Nodes[account];
         var targets = _input.Graph.OutNeighbors(node);
         var codes = _input.Graph.OutActions(node);
@@ -204,6 +202,6 @@ internal sealed class ReactionTiming
             }
         }
         acts.Sort();
-        return _reactions[account] = new Reactions([.. acts], follows);
+        return new Reactions([.. acts], follows);
     }
 }
