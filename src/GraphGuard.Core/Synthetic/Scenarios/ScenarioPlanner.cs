@@ -183,9 +183,14 @@ internal static class ScenarioPlanner
         for (int tries = 0; members.Count < size && tries < size * 50; tries++)
         {
             int a = pool is { Count: > 0 } ? pool[random.Next(pool.Count)] : random.Next(plan.AccountCount);
-            // A takeover needs a long-lived account to take over; a fan who followed long before, an account older than the strikes.
-            bool old = (origin != "taken_over" || plan.CreatedAt[a] < WorldClock.WindowStart - (90 * Day))
-                && (!prefollow || plan.CreatedAt[a] < WorldClock.WindowStart);
+            // A takeover needs a long-lived account to take over; a fan who followed long before, and an ordinary
+            // account enlisted by a campaign, one older than the strikes (else it is a member that never acts).
+            bool old = origin switch
+            {
+                "taken_over" => plan.CreatedAt[a] < WorldClock.WindowStart - (90 * Day),
+                "existing" => plan.CreatedAt[a] < WorldClock.WindowStart,
+                _ => true,
+            } && (!prefollow || plan.CreatedAt[a] < WorldClock.WindowStart);
             if (plan.CampaignOf[a] < 0 && plan.Popularity[a] == 0 && old && reserved.Add(a))
             {
                 plan.CampaignOf[a] = campaign;
