@@ -18,6 +18,9 @@ graphguard-bench() { dotnet "$PWD/bench/GraphGuard.Bench/bin/Release/net10.0/gra
 echo "== ingest beside PostgreSQL COPY"
 graphguard-bench ingest --accounts "$accounts"
 echo
+echo "== every detector on that world (issue 13: within 60 s and 8 GiB)"
+graphguard-bench detect
+echo
 echo "== graph engine beside igraph"
 graphguard-bench graph
 echo
