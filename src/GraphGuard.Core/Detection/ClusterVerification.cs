@@ -37,6 +37,36 @@ internal static class ClusterVerification
         return (score * options.Penalty, evidence);
     }
 
+    /// <summary>
+    /// The members a flagged cluster keeps where a self-tested detector vouches for it: those such detectors
+    /// found, and those two independent witnesses saw. A member only a weaker detector placed there (a fan with
+    /// one lockstep tie to the brigade under its creator's posts) has no evidence of its own and is not pulled
+    /// in. Null keeps every member: the cluster passed because independent witnesses agree.
+    /// </summary>
+    public static HashSet<int>? Vouched(IReadOnlyList<DetectedCluster> sources, VerificationOptions options)
+    {
+        var tested = sources.Where(s => SelfTested(s, options)).ToList();
+        if (tested.Count == 0)
+        {
+            return null;
+        }
+        var kept = tested.SelectMany(s => s.Members).ToHashSet();
+        var signals = new Dictionary<int, HashSet<string>>();
+        foreach (var source in sources)
+        {
+            foreach (var a in source.Members)
+            {
+                if (!signals.TryGetValue(a, out var seen))
+                {
+                    signals[a] = seen = [];
+                }
+                seen.Add(Signal(source.Detector));
+            }
+        }
+        kept.UnionWith(signals.Where(p => p.Value.Count >= 2).Select(p => p.Key));
+        return kept;
+    }
+
     /// <summary>The signal a detector reads; detectors reading the same one are not independent.</summary>
     private static string Signal(string detector) => detector switch
     {

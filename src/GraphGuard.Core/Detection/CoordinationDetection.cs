@@ -70,8 +70,8 @@ public static class CoordinationDetection
     }
 
     /// <summary>
-    /// The candidates verification keeps, with their verified score and the organic explanation that cost
-    /// them score, if any. Evaluation calls it again with other thresholds, without detecting again.
+    /// The candidates verification keeps, each with the members that have evidence of their own, its verified
+    /// score and the organic explanation that cost it score, if any. Evaluation calls it again with other thresholds, without detecting again.
     /// </summary>
     public static IEnumerable<(CandidateCluster Candidate, double Score, Evidence? Explanation)> Verified(
         IEnumerable<CandidateCluster> candidates, VerificationOptions options)
@@ -81,7 +81,12 @@ public static class CoordinationDetection
             var (score, explanation) = ClusterVerification.Verify(candidate.Sources, candidate.Score, options);
             if (score >= options.MinScore)
             {
-                yield return (candidate, score, explanation);
+                var vouched = ClusterVerification.Vouched(candidate.Sources, options);
+                yield return (vouched is null ? candidate : candidate with
+                {
+                    Members = [.. candidate.Members.Where(vouched.Contains)],
+                    Core = [.. candidate.Core.Where(vouched.Contains)],
+                }, score, explanation);
             }
         }
     }

@@ -42,4 +42,30 @@ public sealed class ClusterVerificationTests
         Assert.That(independent, Is.EqualTo(0.99));
         Assert.That(explanation, Is.Null);
     }
+
+    [Test]
+    public void A_flagged_cluster_keeps_the_members_with_evidence_of_their_own_and_drops_riders()
+    {
+        // A brigade found by co-activity (self-tested), merged with a lockstep group that also holds fans of
+        // its victim, and a dense block of those fans: only the brigade, and whoever two signals saw, stay.
+        int[] brigade = [1, 2, 3, 4, 5];
+        int[] fans = [10, 11, 12];
+        DetectedCluster Cluster(string detector, int[] members) => new(detector, members, members, 0.9, []);
+        var sources = new[]
+        {
+            Cluster("co_activity", brigade),
+            Cluster("lockstep", [.. brigade, .. fans, 20]),
+            Cluster("dense_block", fans),
+            Cluster("creation_burst", [5, 20]),
+        };
+        var candidate = new CandidateCluster([.. brigade, .. fans, 20], [.. brigade, .. fans, 20], sources, 0.99);
+
+        var (kept, score, _) = CoordinationDetection.Verified([candidate], new VerificationOptions()).Single();
+
+        Assert.That(kept.Members, Is.EqualTo(new[] { 1, 2, 3, 4, 5, 20 }), "20: lockstep and creation_burst are two signals");
+        Assert.That(kept.Core, Is.EqualTo(kept.Members));
+        Assert.That(score, Is.EqualTo(0.99));
+        var agreeing = new CandidateCluster([1, 2, 3, 9], [1, 2, 3, 9], [Cluster("lockstep", [1, 2, 3, 9]), Cluster("creation_burst", [1, 2, 3])], 0.99);
+        Assert.That(CoordinationDetection.Verified([agreeing], new VerificationOptions()).Single().Candidate.Members, Is.EqualTo(new[] { 1, 2, 3, 9 }), "no self-tested witness: agreement vouches for the group");
+    }
 }
