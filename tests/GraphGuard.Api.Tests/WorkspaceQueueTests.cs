@@ -66,7 +66,10 @@ public sealed class WorkspaceQueueTests
             Assert.That(queue.GetProperty("previous_run_id").ValueKind, Is.EqualTo(JsonValueKind.Number));
             Assert.That(trends, Is.EquivalentTo(new Dictionary<long, (string?, int?)>
             {
-                [_growing] = ("growing", 4), [_steady] = ("steady", 3), [_shrinking] = ("shrinking", 6), [_new] = ("new", null),
+                [_growing] = ("growing", 4),
+                [_steady] = ("steady", 3),
+                [_shrinking] = ("shrinking", 6),
+                [_new] = ("new", null),
             }));
             Assert.That(await IdsAsync("trend=new"), Is.EqualTo(new[] { _new }));
             Assert.That(await IdsAsync("trend=growing"), Is.EqualTo(new[] { _growing }));
