@@ -84,6 +84,7 @@ export const scenarios = {
     await fits(page, 'cluster');
     const evidence = await page.locator('#evidence li').allTextContents();
     const member = await page.locator('#members tbody tr').first().locator('td').allTextContents();
+    const keyFeatures = await page.locator('#members th.key-feature').allTextContents();
     await shot(page, args, 'cluster');
     await page.locator('#activity').scrollIntoViewIfNeeded();
     await shot(page, args, 'cluster-synchrony', { keepScroll: true });
@@ -127,7 +128,7 @@ export const scenarios = {
     const batch = Number(await page.locator('#decisions tbody tr td').first().textContent());
     await page.click('#decisions button.undo');
     await page.waitForSelector('#decisions tr.undone');
-    return { account, webgl, batch, contributions, evidence, member, zoom: { whole, zoomed, unzoomed }, histogram };
+    return { account, webgl, batch, contributions, evidence, member, keyFeatures, zoom: { whole, zoomed, unzoomed }, histogram };
   },
 
   /** Click a shared target in the raster's legend: every account on it in the window. */
@@ -206,7 +207,8 @@ export const scenarios = {
       const hood = await (await fetch(`/workspace/api/accounts/${encodeURIComponent(account)}/neighborhood?hops=2&relations=${relation}`)).json();
       return [...new Set(hood.graph.edges.map(e => e.action))];
     }, [args.account, keep]);
-    await shot(page, args, 'neighborhood');
+    await page.evaluate(() => document.querySelector('#relations').scrollIntoView());
+    await shot(page, args, 'neighborhood', { keepScroll: true });
     return { one, two, relations, keep, kept, filtered, actions, url };
   },
 

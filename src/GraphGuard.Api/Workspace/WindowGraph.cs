@@ -13,10 +13,10 @@ internal sealed class WindowGraph(InteractionGraph graph)
     public bool Has(int id) => (uint)id < (uint)Graph.NodeCount;
 
     /// <summary>
-    /// Every relation (action) on the window's edges, in order: the neighbourhood's filter offers all of them, so
-    /// one that a filtered expansion no longer reaches can still be ticked again.
+    /// Every relation (action) the window's graph knows, in order (code 0, unnamed, is none): the neighbourhood's filter
+    /// offers all of them, so one that a filtered expansion no longer reaches can still be ticked again.
     /// </summary>
-    public IReadOnlyList<string> Relations { get; } = [.. graph.Actions.Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Relations { get; } = [.. graph.Actions.Where(a => a.Length > 0).Order(StringComparer.Ordinal)];
 
     /// <summary>Per member: events in the window, distinct targets, and targets at least one other member also acted on.</summary>
     public (int Events, int Targets, int Shared)[] MemberActivity(int[] members)

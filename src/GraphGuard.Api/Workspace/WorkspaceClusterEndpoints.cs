@@ -6,6 +6,7 @@ using GraphGuard.Api.Observability;
 using GraphGuard.Api.Snapshot;
 using GraphGuard.Api.Workspace.Json;
 using GraphGuard.Storage.Detection;
+using GraphGuard.Storage.Drift;
 using GraphGuard.Storage.Workspace;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -102,12 +103,16 @@ internal static class WorkspaceClusterEndpoints
         var ids = members.Select(m => m.Id).ToArray();
         var decided = await DecisionStore.DecidedClustersAsync(dataSource, [id], ct).ConfigureAwait(false);
         var activity = window.MemberActivity(ids);
+        var features = await AccountQueries.GraphFeaturesAsync(dataSource, run.Head.RunId, ids, ct).ConfigureAwait(false);
+        var profiles = await DriftStore.ProfilesAsync(dataSource, run.Head.RunId, ct).ConfigureAwait(false);
+        var keys = KeyFeatures.Choose(features, profiles, ids);
         var windowEnd = run.Head.Window.To ?? DateTime.UtcNow;
         var rows = members.Select((m, i) =>
         {
             var risk = run.Find(m.ExternalId);
             return new MemberRowView(m.ExternalId, m.Role, risk?.Score, risk?.Band, m.CreatedAt is { } created ? Math.Round((windowEnd - created).TotalDays, 1) : null,
-                activity[i].Events, activity[i].Targets, activity[i].Shared, risk is null ? [] : [.. risk.Reasons.Select(r => r.Value)]);
+                activity[i].Events, activity[i].Targets, activity[i].Shared, risk is null ? [] : [.. risk.Reasons.Select(r => r.Value)],
+                [.. keys.Select(k => KeyFeatures.ValueOf(features, m.Id, k.Column))]);
         }).ToList();
         var edges = await new GraphEdges(window.Graph).ClusterAsync(ids, MaxGraphEdges + 1, ct).ConfigureAwait(false);
         var truncated = edges.Count > MaxGraphEdges;
@@ -117,7 +122,8 @@ internal static class WorkspaceClusterEndpoints
         }
         var nodes = await GraphNodes.LoadAsync(dataSource, ids.Concat(edges.Select(e => e.Target)), run, ct).ConfigureAwait(false);
         var graph = new GraphView(nodes.All, [.. edges.Select(e => new GraphEdgeView(e.Actor, e.Target, e.Action, e.Count))], truncated);
-        return TypedResults.Json(new ClusterPageView(Row(cluster, entry.PreviousRunId, decided.Count > 0), evidence, rows, cluster.Size > members.Count, graph),
+        return TypedResults.Json(new ClusterPageView(Row(cluster, entry.PreviousRunId, decided.Count > 0), evidence,
+                [.. keys.Select(k => new KeyFeatureView(k.Name, k.Median, Math.Round(k.Rank, 3)))], rows, cluster.Size > members.Count, graph),
             WorkspaceJsonContext.Default.ClusterPageView);
     }
 

@@ -76,11 +76,14 @@ public sealed class WorkspaceBrowserTests
         Assert.That(result["webgl"]!.GetValue<string>(), Is.EqualTo("webgl"), "the cluster graph drew with WebGL");
         var sentences = await ListAsync($"select sentence from cluster_evidence where cluster_id = {_clusterId} order by ordinal");
         var member = result["member"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        var keyFeatures = result["keyFeatures"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        var graphFeatures = await ListAsync("select unnest(names) from feature_runs where kind = 'graph'");
         var zoom = result["zoom"]!;
         Assert.Multiple(() =>
         {
             Assert.That(result["evidence"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(sentences), "the cluster's evidence sentences, in order");
-            Assert.That(member, Has.Count.EqualTo(9), "account, role, score, band, age, events, targets, shared, reasons");
+            Assert.That(keyFeatures, Is.Not.Empty.And.SubsetOf(graphFeatures), "the strongest ring stands out on some of the run's graph features");
+            Assert.That(member, Has.Count.EqualTo(9 + keyFeatures.Count), "account, role, score, band, age, events, targets, shared, key features, reasons");
             Assert.That(member[1], Is.AnyOf("core", "periphery"));
             Assert.That(member[2], Does.Match(@"^0\.[0-9]{3}$|^1\.000$"), "the member's score");
             Assert.That(member[3], Is.AnyOf("low", "medium", "high", "critical"));
@@ -148,7 +151,7 @@ public sealed class WorkspaceBrowserTests
         var result = await RunAsync("neighborhood", new { account });
         var relations = result["relations"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
         var keep = result["keep"]!.GetValue<string>();
-        Assert.That(relations, Has.Count.GreaterThan(1), "the member's two-hop neighbourhood has more than one relation to filter by");
+        Assert.That(relations, Has.Count.GreaterThan(1).And.None.Empty, "every named relation of the run's graph to filter by");
         Assert.Multiple(() =>
         {
             Assert.That(result["two"]!.GetValue<int>(), Is.GreaterThan(result["one"]!.GetValue<int>()), "two hops reach further than one");
