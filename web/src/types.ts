@@ -13,7 +13,7 @@ export interface Member {
   events: number; targets: number; shared_targets: number; reasons: string[]; key_feature_values: (number | null)[];
 }
 export interface KeyFeature { name: string; members_median: number; population_rank: number; }
-export interface ClusterPage { cluster: QueueRow; evidence: Evidence[]; key_features: KeyFeature[]; members: Member[]; members_truncated: boolean; graph: GraphData; }
+export interface ClusterPage { cluster: QueueRow; evidence: Evidence[]; key_features: KeyFeature[]; members: Member[]; members_truncated: boolean; }
 export interface Activity { cluster_id: number; from: string; to: string; accounts: string[]; targets: GraphNode[]; points: [number, number, number][]; truncated: boolean; }
 export interface Pivot { entity: GraphNode; total: number; truncated: boolean; accounts: { account_id: string; score: number | null; band: string | null; events: number; first: string; last: string; actions: string[] }[]; }
 export interface Decision {

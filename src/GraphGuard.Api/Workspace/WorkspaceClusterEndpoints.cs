@@ -15,7 +15,10 @@ using Npgsql;
 
 namespace GraphGuard.Api.Workspace;
 
-/// <summary>The workspace's cluster calls: the queue, a cluster page, its activity for the raster, and pivots on an entity.</summary>
+/// <summary>
+/// The workspace's cluster calls: the queue, a cluster page, its graph and its activity for the raster (separate calls,
+/// so the page's evidence and members paint before the heavier pictures arrive), and pivots on an entity.
+/// </summary>
 internal static class WorkspaceClusterEndpoints
 {
     private const int MaxMembers = 2_000;
@@ -32,6 +35,8 @@ internal static class WorkspaceClusterEndpoints
             .Measured(metrics, "GET /workspace/api/queue").ExcludeFromDescription();
         app.MapGet(api + "/clusters/{id}", (string id, HttpContext context) => ClusterAsync(context, state, dataSource, queue, id))
             .Measured(metrics, "GET /workspace/api/clusters/{id}").ExcludeFromDescription();
+        app.MapGet(api + "/clusters/{id}/graph", (string id, HttpContext context) => GraphAsync(context, state, dataSource, id))
+            .Measured(metrics, "GET /workspace/api/clusters/{id}/graph").ExcludeFromDescription();
         app.MapGet(api + "/clusters/{id}/activity", (string id, HttpContext context) => ActivityAsync(context, state, dataSource, id))
             .Measured(metrics, "GET /workspace/api/clusters/{id}/activity").ExcludeFromDescription();
         app.MapGet(api + "/entities/{id}/accounts", (string id, HttpContext context) => PivotAsync(context, state, dataSource, id))
@@ -114,6 +119,29 @@ internal static class WorkspaceClusterEndpoints
                 activity[i].Events, activity[i].Targets, activity[i].Shared, risk is null ? [] : [.. risk.Reasons.Select(r => r.Value)],
                 [.. keys.Select(k => KeyFeatures.ValueOf(features, m.Id, k.Column))]);
         }).ToList();
+        return TypedResults.Json(new ClusterPageView(Row(cluster, entry.PreviousRunId, decided.Count > 0), evidence,
+                [.. keys.Select(k => new KeyFeatureView(k.Name, k.Median, Math.Round(k.Rank, 3)))], rows, cluster.Size > members.Count),
+            WorkspaceJsonContext.Default.ClusterPageView);
+    }
+
+    /// <summary>The members (the first 2,000) and the targets two or more of them acted on, the heaviest 10,000 edges.</summary>
+    private static async Task<IResult> GraphAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string idText)
+    {
+        if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return WorkspaceResults.Invalid(context, $"a cluster id is a positive integer, not '{idText}'");
+        }
+        if (!WorkspaceResults.TryServe(context, state, out var run, out var window, out var unready))
+        {
+            return unready;
+        }
+        var ct = context.RequestAborted;
+        var members = await AccountQueries.ClusterMembersAsync(dataSource, id, MaxMembers, ct).ConfigureAwait(false);
+        if (members.Count == 0)
+        {
+            return WorkspaceResults.NotFound(context, $"there is no cluster {id}");
+        }
+        var ids = members.Select(m => m.Id).ToArray();
         var edges = await new GraphEdges(window.Graph).ClusterAsync(ids, MaxGraphEdges + 1, ct).ConfigureAwait(false);
         var truncated = edges.Count > MaxGraphEdges;
         if (truncated)
@@ -121,10 +149,8 @@ internal static class WorkspaceClusterEndpoints
             edges.RemoveAt(edges.Count - 1);
         }
         var nodes = await GraphNodes.LoadAsync(dataSource, ids.Concat(edges.Select(e => e.Target)), run, ct).ConfigureAwait(false);
-        var graph = new GraphView(nodes.All, [.. edges.Select(e => new GraphEdgeView(e.Actor, e.Target, e.Action, e.Count))], truncated);
-        return TypedResults.Json(new ClusterPageView(Row(cluster, entry.PreviousRunId, decided.Count > 0), evidence,
-                [.. keys.Select(k => new KeyFeatureView(k.Name, k.Median, Math.Round(k.Rank, 3)))], rows, cluster.Size > members.Count, graph),
-            WorkspaceJsonContext.Default.ClusterPageView);
+        return TypedResults.Json(new GraphView(nodes.All, [.. edges.Select(e => new GraphEdgeView(e.Actor, e.Target, e.Action, e.Count))], truncated),
+            WorkspaceJsonContext.Default.GraphView);
     }
 
     private static async Task<IResult> ActivityAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string idText)
