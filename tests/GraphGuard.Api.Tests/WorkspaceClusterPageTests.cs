@@ -88,4 +88,26 @@ public sealed class WorkspaceClusterPageTests
             Assert.That(page.GetProperty("members")[0].GetProperty("age_days").ValueKind, Is.EqualTo(JsonValueKind.Number));
         });
     }
+
+    [Test]
+    public async Task The_cluster_graph_is_its_own_call_with_the_members_and_the_targets_two_or_more_of_them_share()
+    {
+        using var response = await _client.GetAsync($"/workspace/api/clusters/{_cluster}/graph");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var graph = (await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync())).RootElement;
+        var labels = graph.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetInt32(), n => n.GetProperty("label").GetString());
+        var edges = graph.GetProperty("edges").EnumerateArray()
+            .Select(e => (labels[e.GetProperty("source").GetInt32()], labels[e.GetProperty("target").GetInt32()], e.GetProperty("action").GetString(), e.GetProperty("count").GetInt64()));
+        Assert.Multiple(async () =>
+        {
+            // a1 liked c1 alone, so c1 is not shared and not drawn; the device all three logged in from is.
+            Assert.That(edges, Is.EquivalentTo(new[]
+            {
+                ("a1", "a2", "follow", 3L), ("a2", "a3", "follow", 1L), ("a1", "d1", "login", 1L), ("a2", "d1", "login", 1L), ("a3", "d1", "login", 1L),
+            }));
+            Assert.That(graph.GetProperty("truncated").GetBoolean(), Is.False);
+            await ProblemAssert.IsAsync(await _client.GetAsync("/workspace/api/clusters/999999/graph"), HttpStatusCode.NotFound, "999999");
+            await ProblemAssert.IsAsync(await _client.GetAsync("/workspace/api/clusters/abc/graph"), HttpStatusCode.BadRequest, "cluster id");
+        });
+    }
 }

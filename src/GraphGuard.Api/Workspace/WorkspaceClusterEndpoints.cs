@@ -127,20 +127,12 @@ internal static class WorkspaceClusterEndpoints
     /// <summary>The members (the first 2,000) and the targets two or more of them acted on, the heaviest 10,000 edges.</summary>
     private static async Task<IResult> GraphAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string idText)
     {
-        if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        var (problem, run, window, id, members) = await MembersOnGraphAsync(context, state, dataSource, idText).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return WorkspaceResults.Invalid(context, $"a cluster id is a positive integer, not '{idText}'");
-        }
-        if (!WorkspaceResults.TryServe(context, state, out var run, out var window, out var unready))
-        {
-            return unready;
+            return problem;
         }
         var ct = context.RequestAborted;
-        var members = await AccountQueries.ClusterMembersAsync(dataSource, id, MaxMembers, ct).ConfigureAwait(false);
-        if (members.Count == 0)
-        {
-            return WorkspaceResults.NotFound(context, $"there is no cluster {id}");
-        }
         var ids = members.Select(m => m.Id).ToArray();
         var edges = await new GraphEdges(window.Graph).ClusterAsync(ids, MaxGraphEdges + 1, ct).ConfigureAwait(false);
         var truncated = edges.Count > MaxGraphEdges;
@@ -155,24 +147,35 @@ internal static class WorkspaceClusterEndpoints
 
     private static async Task<IResult> ActivityAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string idText)
     {
-        if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        var (problem, run, window, id, members) = await MembersOnGraphAsync(context, state, dataSource, idText).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return WorkspaceResults.Invalid(context, $"a cluster id is a positive integer, not '{idText}'");
-        }
-        if (!WorkspaceResults.TryServe(context, state, out var run, out var window, out var unready))
-        {
-            return unready;
+            return problem;
         }
         var ct = context.RequestAborted;
-        var members = await AccountQueries.ClusterMembersAsync(dataSource, id, MaxMembers, ct).ConfigureAwait(false);
-        if (members.Count == 0)
-        {
-            return WorkspaceResults.NotFound(context, $"there is no cluster {id}");
-        }
         var (from, to, targets, points, truncated) = window.Raster([.. members.Select(m => m.Id)], MaxRasterPoints);
         var nodes = await GraphNodes.LoadAsync(dataSource, targets, run, ct).ConfigureAwait(false);
         return TypedResults.Json(new ActivityView(id, from, to, [.. members.Select(m => m.ExternalId)], [.. targets.Select(t => nodes[t])], points, truncated),
             WorkspaceJsonContext.Default.ActivityView);
+    }
+
+    /// <summary>
+    /// The cluster's first 2,000 members on the served run's graph, or the problem to answer instead: a malformed id,
+    /// no run or graph loaded yet, or no such cluster.
+    /// </summary>
+    private static async Task<(IResult? Problem, PublishedRun Run, WindowGraph Window, long Id, List<ClusterMemberAccount> Members)> MembersOnGraphAsync(
+        HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string idText)
+    {
+        if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return (WorkspaceResults.Invalid(context, $"a cluster id is a positive integer, not '{idText}'"), null!, null!, 0, []);
+        }
+        if (!WorkspaceResults.TryServe(context, state, out var run, out var window, out var unready))
+        {
+            return (unready, null!, null!, id, []);
+        }
+        var members = await AccountQueries.ClusterMembersAsync(dataSource, id, MaxMembers, context.RequestAborted).ConfigureAwait(false);
+        return (members.Count == 0 ? WorkspaceResults.NotFound(context, $"there is no cluster {id}") : null, run, window, id, members);
     }
 
     private static async Task<IResult> PivotAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string idText)
