@@ -48,20 +48,20 @@ internal static class WorkspaceClusterEndpoints
     {
         if (sort is not (null or "score" or "size" or "recent"))
         {
-            return WorkspaceResults.Invalid(context, $"sort is 'score', 'size' or 'recent', not '{sort}'");
+            return WorkspaceResults.Invalid(context, $"sort is 'score', 'size' or 'recent', not '{Problems.Shown(sort)}'");
         }
         if (trend is not (null or "" or "new" or "growing" or "shrinking" or "steady"))
         {
-            return WorkspaceResults.Invalid(context, $"trend is 'new', 'growing', 'shrinking' or 'steady', not '{trend}'");
+            return WorkspaceResults.Invalid(context, $"trend is 'new', 'growing', 'shrinking' or 'steady', not '{Problems.Shown(trend)}'");
         }
         if (decided is not (null or "" or "yes" or "no"))
         {
-            return WorkspaceResults.Invalid(context, $"decided is 'yes' or 'no', not '{decided}'");
+            return WorkspaceResults.Invalid(context, $"decided is 'yes' or 'no', not '{Problems.Shown(decided)}'");
         }
         var minSize = 0;
         if (!string.IsNullOrEmpty(minSizeText) && !int.TryParse(minSizeText, NumberStyles.None, CultureInfo.InvariantCulture, out minSize))
         {
-            return WorkspaceResults.Invalid(context, $"min_size is a non-negative integer, not '{minSizeText}'");
+            return WorkspaceResults.Invalid(context, $"min_size is a non-negative integer, not '{Problems.Shown(minSizeText)}'");
         }
         if (state.Run is not { } run)
         {
@@ -87,7 +87,7 @@ internal static class WorkspaceClusterEndpoints
     {
         if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            return WorkspaceResults.Invalid(context, $"a cluster id is a positive integer, not '{idText}'");
+            return WorkspaceResults.Invalid(context, $"a cluster id is a positive integer, not '{Problems.Shown(idText)}'");
         }
         if (state.Run is not { } run)
         {
@@ -168,7 +168,7 @@ internal static class WorkspaceClusterEndpoints
     {
         if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            return (WorkspaceResults.Invalid(context, $"a cluster id is a positive integer, not '{idText}'"), null!, null!, 0, []);
+            return (WorkspaceResults.Invalid(context, $"a cluster id is a positive integer, not '{Problems.Shown(idText)}'"), null!, null!, 0, []);
         }
         if (!WorkspaceResults.TryServe(context, state, out var run, out var window, out var unready))
         {
@@ -182,7 +182,7 @@ internal static class WorkspaceClusterEndpoints
     {
         if (!int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            return WorkspaceResults.Invalid(context, $"an entity id is a non-negative integer (a graph node id), not '{idText}'");
+            return WorkspaceResults.Invalid(context, $"an entity id is a non-negative integer (a graph node id), not '{Problems.Shown(idText)}'");
         }
         if (!WorkspaceResults.TryServe(context, state, out var run, out var window, out var unready))
         {
