@@ -89,11 +89,7 @@ public sealed class WorkspaceQueueTests
         Assert.That(await IdsAsync("min_size=4"), Is.EqualTo(new[] { _growing }));
         Assert.That(await IdsAsync("decided=yes"), Is.Empty);
 
-        using var decide = new HttpRequestMessage(HttpMethod.Post, "/workspace/api/decisions")
-        {
-            Content = JsonContent.Create(new { cluster_id = _shrinking, label = "abusive", reason = "the ring shed members but kept its device" }),
-        };
-        decide.Headers.Add("X-CSRF-Token", _csrf);
+        using var decide = Post("/workspace/api/decisions", new { cluster_id = _shrinking, label = "abusive", reason = "the ring shed members but kept its device" });
         Assert.That((await _client.SendAsync(decide)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.Multiple(async () =>
         {
@@ -132,6 +128,31 @@ public sealed class WorkspaceQueueTests
         using var replay = new HttpClient { BaseAddress = _host.Address };
         replay.DefaultRequestHeaders.Add("Cookie", cookie.Split(';')[0]);
         await ProblemAssert.IsAsync(await replay.GetAsync("/workspace/api/queue"), HttpStatusCode.Unauthorized, "not signed in");
+    }
+
+    [Test]
+    public async Task A_write_from_another_origin_is_refused_and_a_decision_undoes_once()
+    {
+        using var foreign = Post("/workspace/api/decisions/preview", new { account_id = "a5" });
+        foreign.Headers.Add("Origin", "http://evil.example");
+        await ProblemAssert.IsAsync(await _client.SendAsync(foreign), HttpStatusCode.Forbidden, "Origin header");
+
+        using var decide = Post("/workspace/api/decisions", new { account_id = "a5", label = "benign", reason = "an ordinary account" });
+        using var decided = await _client.SendAsync(decide);
+        Assert.That(decided.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var batch = (await JsonDocument.ParseAsync(await decided.Content.ReadAsStreamAsync())).RootElement.GetProperty("batch_id").GetInt64();
+        using var undo = Post($"/workspace/api/decisions/{batch}/undo", new { });
+        using var again = Post($"/workspace/api/decisions/{batch}/undo", new { });
+        Assert.That((await _client.SendAsync(undo)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await ProblemAssert.IsAsync(await _client.SendAsync(again), HttpStatusCode.Conflict, "undone already");
+    }
+
+    /// <summary>A workspace write with the session's CSRF token, as the page sends it.</summary>
+    private HttpRequestMessage Post(string path, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-CSRF-Token", _csrf);
+        return request;
     }
 
     private async Task<List<long>> IdsAsync(string query) =>
