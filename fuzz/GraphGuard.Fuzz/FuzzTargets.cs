@@ -8,7 +8,7 @@ namespace GraphGuard.Fuzz;
 /// <summary>
 /// The two things fuzzed: the CSV reader with every row parser, and the parsing half of a folder ingest
 /// (open, decompress, read, validate, encode; everything but the database). The first input byte picks
-/// the target and the file; the rest is the file's content.
+/// the target and the file (the seeds in fuzz/corpus are named for theirs); the rest is the file's content.
 /// </summary>
 internal static class FuzzTargets
 {
@@ -25,7 +25,8 @@ internal static class FuzzTargets
         }
         var selector = bytes[0];
         var content = bytes.AsMemory(1);
-        var schema = FileSchema.All[selector % FileSchema.All.Count];
+        // The low six bits pick the file, the two high bits the target, so a seed keeps its file when files are added.
+        var schema = FileSchema.All[(selector & 0x3F) % FileSchema.All.Count];
         if ((selector & 0x80) == 0)
         {
             ReadAndParse(content, schema);
@@ -62,7 +63,9 @@ internal static class FuzzTargets
                 InterchangeFile.Content => new ContentRowParser(layout, plausible).TryParse(record, out _, out var r) || Rejected(r),
                 InterchangeFile.Events => new EventRowParser(layout, plausible).TryParse(record, out _, out var r) || Rejected(r),
                 InterchangeFile.ContentSignals => new ContentSignalRowParser(layout, plausible).TryParse(record, out _, out var r) || Rejected(r),
-                _ => new LabelRowParser(layout, plausible).TryParse(record, out _, out var r) || Rejected(r),
+                InterchangeFile.Labels => new LabelRowParser(layout, plausible).TryParse(record, out _, out var r) || Rejected(r),
+                InterchangeFile.ContentLabels => new ContentLabelRowParser(layout, plausible).TryParse(record, out _, out var r) || Rejected(r),
+                _ => throw new InvalidOperationException($"no row parser for {schema.File}"),
             };
             Check(ok, "unreachable");
         }

@@ -98,7 +98,8 @@ public static class ScoringService
         ModelHealthEndpoints.Map(app, state, dataSource, metrics);
         ModelEndpoints.Map(app, state, dataSource, metrics);
         OperationsEndpoints.Map(app, state, keys, metrics, app.Services.GetRequiredService<DatabaseHealth>(), TimeProvider.System);
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // The one document at a fixed path: the framework's {documentName} route answers other names with a plain-text 404 that echoes them.
+        app.MapOpenApi("/openapi/v1.json");
         if (options.JobsStorage is not null)
         {
             JobsDashboard.Map(app);

@@ -23,15 +23,7 @@ public sealed class DatabaseOutageTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        long runId = 0;
-        _host = await ServiceHost.StartAsync("outage", async db =>
-        {
-            await ScoringWorld.CreateAsync(db);
-            runId = await PublishedRun.ScoredAsync(db, "m-1", i => 0.9f);
-            _clusterId = await ScoringWorld.ClusterAsync(db, runId, ["lockstep"], 0.9f, [2, 3], [4]);
-            await PublishedRun.PublishAsync(db, runId);
-        }, serviceConnection: cs => (_link = new DatabaseLink(cs)).ConnectionString, logging: l => l.AddProvider(_log));
-        await _host.WaitForRunAsync(runId);
+        (_host, _clusterId) = await ServiceHost.StartPublishedAsync("outage", cs => (_link = new DatabaseLink(cs)).ConnectionString, l => l.AddProvider(_log));
         _client = _host.Client(await _host.KeyAsync("oncall", 100_000, Scopes.RiskRead, Scopes.ClustersRead, Scopes.LabelsWrite));
     }
 

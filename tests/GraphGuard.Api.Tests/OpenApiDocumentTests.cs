@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using GraphGuard.Api.Security;
 using GraphGuard.Testing;
+using Microsoft.AspNetCore.Routing;
 
 namespace GraphGuard.Api.Tests;
 
@@ -67,5 +69,27 @@ public sealed class OpenApiDocumentTests
         Assert.That(Scope("/v1/clusters", "get"), Is.EqualTo("clusters:read"));
         Assert.That(Scope("/v1/labels", "post"), Is.EqualTo("labels:write"));
         Assert.That(Scope("/healthz", "get"), Is.Null, "operations endpoints are open");
+    }
+
+    [Test]
+    public void Every_operation_declares_the_scope_its_endpoint_requires_and_open_ones_declare_none()
+    {
+        var paths = JsonDocument.Parse(_document).RootElement.GetProperty("paths");
+        var documented = _host.Endpoints.Where(e => paths.TryGetProperty(e.RoutePattern.RawText!, out _)).ToList();
+        Assert.That(documented, Has.Count.GreaterThanOrEqualTo(10), "the endpoint table and the document name the same routes");
+        Assert.Multiple(() =>
+        {
+            foreach (var endpoint in documented)
+            {
+                var method = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods[0].ToLowerInvariant();
+                var operation = paths.GetProperty(endpoint.RoutePattern.RawText!).GetProperty(method);
+                var required = endpoint.Metadata.GetMetadata<RequiredScope>() is { } r ? Scopes.Name(r.Scope) : null;
+                var declared = operation.TryGetProperty("security", out var security)
+                    ? security.EnumerateArray().Select(s => s.EnumerateObject().Single()).Select(p => $"{p.Name}:{p.Value[0].GetString()}").ToList()
+                    : [];
+                Assert.That(declared, Is.EqualTo(required is null ? [] : new[] { $"bearer:{required}", $"api_key:{required}" }),
+                    $"{method} {endpoint.RoutePattern.RawText}");
+            }
+        });
     }
 }

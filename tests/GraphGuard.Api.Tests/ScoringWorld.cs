@@ -31,6 +31,19 @@ internal static class ScoringWorld
             """);
     }
 
+    /// <summary>
+    /// The world with one published run (model m-1, every account 0.9) that holds one lockstep cluster (a1, a2 core,
+    /// a3 periphery): the fixture the hostile-input and outage tests share. Returns the run and the cluster.
+    /// </summary>
+    public static async Task<(long RunId, long ClusterId)> PublishedAsync(NpgsqlDataSource dataSource)
+    {
+        await CreateAsync(dataSource);
+        var runId = await PublishedRun.ScoredAsync(dataSource, "m-1", i => 0.9f);
+        var clusterId = await ClusterAsync(dataSource, runId, ["lockstep"], 0.9f, [2, 3], [4]);
+        await PublishedRun.PublishAsync(dataSource, runId);
+        return (runId, clusterId);
+    }
+
     /// <summary>A detection run of <paramref name="runId"/> with one cluster of the given members (entities.id, core first).</summary>
     public static async Task<long> ClusterAsync(NpgsqlDataSource dataSource, long runId, string[] detectors, float score, int[] core, int[] periphery)
     {

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using GraphGuard.Api.Security;
 using GraphGuard.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Npgsql;
 
 namespace GraphGuard.Api.Tests;
@@ -24,6 +25,10 @@ internal sealed class ServiceHost : IAsyncDisposable
     public string ConnectionString { get; }
 
     public Uri Address { get; }
+
+    /// <summary>Every route the service maps, as its endpoint table holds them.</summary>
+    public IReadOnlyList<RouteEndpoint> Endpoints =>
+        [.. ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()];
 
     /// <param name="name">Names the test database (gg_test_api_NAME).</param>
     /// <param name="seed">Writes fixture rows before the service starts.</param>
@@ -48,6 +53,16 @@ internal sealed class ServiceHost : IAsyncDisposable
         });
         await app.StartAsync();
         return new ServiceHost(app, dataSource, connectionString);
+    }
+
+    /// <summary>The service over <see cref="ScoringWorld.PublishedAsync"/>'s world, once it serves that run; with the run's cluster.</summary>
+    public static async Task<(ServiceHost Host, long ClusterId)> StartPublishedAsync(string name, Func<string, string>? serviceConnection = null,
+        Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null)
+    {
+        long runId = 0, clusterId = 0;
+        var host = await StartAsync(name, async db => (runId, clusterId) = await ScoringWorld.PublishedAsync(db), serviceConnection: serviceConnection, logging: logging);
+        await host.WaitForRunAsync(runId);
+        return (host, clusterId);
     }
 
     /// <summary>A client that sends <paramref name="key"/> as a bearer token (none: no key).</summary>

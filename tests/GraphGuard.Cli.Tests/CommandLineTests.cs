@@ -103,6 +103,30 @@ public sealed class CommandLineTests
         Assert.That(stderr.Trim(), Does.StartWith("graphguard: ").And.Contain("/no/such/folder").And.Not.Contain("\n"));
     }
 
+    [TestCase(null, "holds none of")]
+    [TestCase("notes.txt", "holds none of")]
+    [TestCase("events.csv", "hold no data rows")]
+    public async Task A_folder_with_nothing_to_ingest_exits_1_and_says_so(string? file, string says)
+    {
+        var connection = await TestDatabase.CreateAsync("cli_nothing");
+        var dir = Directory.CreateTempSubdirectory("graphguard-nothing-").FullName;
+        try
+        {
+            if (file is not null)
+            {
+                // A header alone is no data; notes.txt is no file of the format.
+                await File.WriteAllTextAsync(Path.Combine(dir, file), file == "events.csv" ? "event_id,ts,actor,action,target_type,target\n" : "hello\n");
+            }
+            var (code, stdout, stderr) = await GraphGuardProcess.RunAsync(connection, "ingest", dir);
+            Assert.That(code, Is.EqualTo(1), stdout + stderr);
+            Assert.That(stdout + stderr, Does.Contain("nothing to ingest").And.Contain(says));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Test]
     public async Task Ingest_json_summary_is_machine_readable()
     {

@@ -59,6 +59,11 @@ internal static class LabelRequest
         {
             return Problems.NotJson(e);
         }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses a \uD800-\uDFFF escape without its other half: such a string is not text.
+            return "the body holds a \\u escape of half a surrogate pair, which is not text";
+        }
     }
 
     private static string? ReadString(ref Utf8JsonReader reader, string name, out string? value)
@@ -73,7 +78,7 @@ internal static class LabelRequest
             return $"'{name}' must be a string";
         }
         value = reader.GetString()!;
-        return value.Contains('\0') ? $"'{name}' holds a NUL character (\\u0000), which text may not contain" : null;
+        return StorableText.Problem(name, value);
     }
 
     private static string? ReadClusterId(ref Utf8JsonReader reader, out long? clusterId)

@@ -35,7 +35,7 @@ internal static class PrecisionEndpoints
         invalid = texts.Length > MaxThresholds ? $"at most {MaxThresholds} thresholds, not {texts.Length}" : null;
         for (var i = 0; invalid is null && i < texts.Length; i++)
         {
-            if (!double.TryParse(texts[i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var t) || t is < 0 or > 1)
+            if (!double.TryParse(texts[i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var t) || t is not (>= 0 and <= 1))
             {
                 invalid = $"threshold is a score from 0 to 1, not '{Problems.Shown(texts[i])}'";
             }

@@ -63,6 +63,19 @@ internal static class Problems
     public static string NotJson(JsonException e) =>
         $"the body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})";
 
+    /// <summary>
+    /// A request the framework could not read or bind, in our words: its own message names the handler's
+    /// parameter and type ("Failed to read parameter "DecisionRequestView request""), which is not the caller's business.
+    /// </summary>
+    public static string Unreadable(BadHttpRequestException e) => e.InnerException switch
+    {
+        JsonException { Path: { Length: > 1 } path } json =>
+            $"the body's field {Shown(path)} is missing its value, of the wrong type or not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})",
+        JsonException json => NotJson(json),
+        _ when e.Message.Contains("parameter", StringComparison.Ordinal) => "the request has no body, or one this endpoint cannot read: send a JSON object",
+        _ => "the request could not be read: " + e.Message,
+    };
+
     private static string TypeOf(int status) => status switch
     {
         400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",

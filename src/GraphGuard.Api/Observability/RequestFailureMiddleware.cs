@@ -24,7 +24,7 @@ internal sealed partial class RequestFailureMiddleware(RequestDelegate next, Dat
             context.Response.Clear();
             await Problems.WriteAsync(context, e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? "the body is larger than the server accepts"
-                : "the request could not be read: " + e.Message).ConfigureAwait(false);
+                : Problems.Unreadable(e)).ConfigureAwait(false);
         }
         catch (Exception e) when (DatabaseHealth.IsOutage(e) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {

@@ -43,7 +43,7 @@ internal static class WorkspaceAccountEndpoints
         var ct = context.RequestAborted;
         if (await AccountQueries.FindAsync(dataSource, externalId, ct).ConfigureAwait(false) is not { } account)
         {
-            return WorkspaceResults.NotFound(context, $"there is no account '{externalId}'");
+            return WorkspaceResults.NotFound(context, $"there is no account '{Problems.Shown(externalId)}'");
         }
         var risk = run.Find(externalId);
         var clusterRefs = risk?.Clusters ?? [];
@@ -74,7 +74,7 @@ internal static class WorkspaceAccountEndpoints
         }
         if (hopsText is not (null or "1" or "2"))
         {
-            return WorkspaceResults.Invalid(context, $"hops is 1 or 2, not '{hopsText}'");
+            return WorkspaceResults.Invalid(context, $"hops is 1 or 2, not '{Problems.Shown(hopsText)}'");
         }
         if (!WorkspaceResults.TryServe(context, state, out var run, out var window, out var unready))
         {
@@ -83,15 +83,15 @@ internal static class WorkspaceAccountEndpoints
         var ct = context.RequestAborted;
         if (await AccountQueries.FindAsync(dataSource, externalId, ct).ConfigureAwait(false) is not { } account)
         {
-            return WorkspaceResults.NotFound(context, $"there is no account '{externalId}'");
+            return WorkspaceResults.NotFound(context, $"there is no account '{Problems.Shown(externalId)}'");
         }
         var hops = hopsText == "2" ? 2 : 1;
         var relations = (relationsText ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var (ids, edges, truncated, present) = window.Neighborhood(account.Id, hops, relations, MaxNeighborhoodNodes);
+        var (ids, edges, truncated) = window.Neighborhood(account.Id, hops, relations, MaxNeighborhoodNodes);
         var nodes = await GraphNodes.LoadAsync(dataSource, ids, run, ct).ConfigureAwait(false);
         var graph = new GraphView([.. ids.Select(i => nodes[i])],
             [.. edges.OrderByDescending(e => e.Value).Select(e => new GraphEdgeView(e.Key.Actor, e.Key.Target, e.Key.Action, e.Value))], truncated);
-        return TypedResults.Json(new NeighborhoodPageView(externalId, hops, [.. present], graph), WorkspaceJsonContext.Default.NeighborhoodPageView);
+        return TypedResults.Json(new NeighborhoodPageView(externalId, hops, window.Relations, graph), WorkspaceJsonContext.Default.NeighborhoodPageView);
     }
 
     private static async Task<IResult> PathsAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string? from, string? to)
@@ -112,7 +112,7 @@ internal static class WorkspaceAccountEndpoints
         var end = await AccountQueries.FindAsync(dataSource, to!, ct).ConfigureAwait(false);
         if (start is null || end is null)
         {
-            return WorkspaceResults.NotFound(context, $"there is no account '{(start is null ? from : to)}'");
+            return WorkspaceResults.NotFound(context, $"there is no account '{Problems.Shown(start is null ? from : to)}'");
         }
         var (paths, explored) = ConnectionPaths.Find(window, start.Id, end.Id, MaxPaths);
         var nodeIds = paths.SelectMany(p => p.Nodes).Append(start.Id).Append(end.Id).Distinct().ToList();

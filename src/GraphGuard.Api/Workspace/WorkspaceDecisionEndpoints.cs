@@ -62,7 +62,7 @@ internal static class WorkspaceDecisionEndpoints
         }
         if (!DecisionLabels.TryParse(request.Label, out var label))
         {
-            return WorkspaceResults.Invalid(context, $"label is 'abusive', 'benign' or 'escalate', not '{request.Label}'");
+            return WorkspaceResults.Invalid(context, $"label is 'abusive', 'benign' or 'escalate', not '{Problems.Shown(request.Label)}'");
         }
         var reason = (request.Reason ?? "").Trim();
         if (reason.Length == 0)
@@ -72,6 +72,10 @@ internal static class WorkspaceDecisionEndpoints
         if (reason.Length > MaxReason)
         {
             return WorkspaceResults.Invalid(context, $"a reason is at most {MaxReason:N0} characters");
+        }
+        if (StorableText.Problem("reason", reason) is { } unstorable)
+        {
+            return WorkspaceResults.Invalid(context, unstorable);
         }
         var ct = context.RequestAborted;
         var targets = await TargetsAsync(dataSource, request, ct).ConfigureAwait(false);
@@ -100,12 +104,12 @@ internal static class WorkspaceDecisionEndpoints
         }
         if (!long.TryParse(batchText, NumberStyles.None, CultureInfo.InvariantCulture, out var batch))
         {
-            return WorkspaceResults.Invalid(context, $"a decision id is a positive integer, not '{batchText}'");
+            return WorkspaceResults.Invalid(context, $"a decision id is a positive integer, not '{Problems.Shown(batchText)}'");
         }
         return await DecisionStore.UndoAsync(dataSource, batch, session.Author, context.RequestAborted).ConfigureAwait(false) switch
         {
             0 => WorkspaceResults.NotFound(context, $"there is no decision {batch}"),
-            null => TypedResults.Problem($"decision {batch} was undone already", context.Request.Path, StatusCodes.Status409Conflict),
+            null => WorkspaceResults.Conflict(context, $"decision {batch} was undone already"),
             var count => TypedResults.Json(new UndoResultView(batch, count.Value), WorkspaceJsonContext.Default.UndoResultView),
         };
     }
@@ -115,7 +119,7 @@ internal static class WorkspaceDecisionEndpoints
         var limit = 200;
         if (limitText is not null && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 1_000))
         {
-            return WorkspaceResults.Invalid(context, $"limit is an integer from 1 to 1,000, not '{limitText}'");
+            return WorkspaceResults.Invalid(context, $"limit is an integer from 1 to 1,000, not '{Problems.Shown(limitText)}'");
         }
         var entries = await DecisionStore.AuditAsync(dataSource, null, limit, context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Json(new AuditView(entries), WorkspaceJsonContext.Default.AuditView);
@@ -142,5 +146,5 @@ internal static class WorkspaceDecisionEndpoints
     }
 
     private static IResult NotFound(HttpContext context, DecisionRequestView request) => WorkspaceResults.NotFound(context,
-        request.AccountId is not null ? $"there is no account '{request.AccountId}'" : $"there is no cluster {request.ClusterId} (or it has no members)");
+        request.AccountId is not null ? $"there is no account '{Problems.Shown(request.AccountId)}'" : $"there is no cluster {request.ClusterId} (or it has no members)");
 }

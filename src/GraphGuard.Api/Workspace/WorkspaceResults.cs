@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using GraphGuard.Api.Endpoints;
 using GraphGuard.Api.Snapshot;
 using Microsoft.AspNetCore.Http;
 
@@ -12,6 +13,8 @@ internal static class WorkspaceResults
     public static IResult NotFound(HttpContext context, string detail) => Problem(context, StatusCodes.Status404NotFound, detail);
 
     public static IResult Forbidden(HttpContext context, string detail) => Problem(context, StatusCodes.Status403Forbidden, detail);
+
+    public static IResult Conflict(HttpContext context, string detail) => Problem(context, StatusCodes.Status409Conflict, detail);
 
     public static IResult NoRun(HttpContext context) =>
         Problem(context, StatusCodes.Status503ServiceUnavailable, "no published run is loaded yet: the workspace shows the published run once there is one");
@@ -35,5 +38,7 @@ internal static class WorkspaceResults
 
     public static WorkspaceSession Session(HttpContext context) => context.Features.Get<WorkspaceSession>()!;
 
-    private static IResult Problem(HttpContext context, int status, string detail) => TypedResults.Problem(detail, context.Request.Path, status);
+    // The instance is the request's path, cut as the service's own problems cut it: a caller's 7,000-byte id is not echoed whole.
+    private static IResult Problem(HttpContext context, int status, string detail) =>
+        TypedResults.Problem(detail, Problems.Shown(context.Request.Path.Value, 256), status);
 }

@@ -5,7 +5,7 @@ using GraphGuard.Core.Interchange;
 namespace GraphGuard.Core.Tests.Interchange.Properties;
 
 /// <summary>
-/// Properties of every row validator: any row either parses or is refused with a known reason and a
+/// Properties of every row validator (one test per file of <see cref="FileSchema.All"/>): any row either parses or is refused with a known reason and a
 /// printable detail, never an exception; valid rows always parse, with their values intact; and what
 /// parses meets the rules (ids per <see cref="ExternalIds"/>, times in the plausible range).
 /// </summary>
@@ -80,7 +80,7 @@ public sealed class RowValidatorProperties
 
     [Test]
     public void Content_any_fields_parse_or_are_refused_with_a_reason() =>
-        ParsesOrIsRefusedWell(FileSchema.Content, l => new ContentRowParser(l, InterchangeGens.Plausible), "content_id,author,created_at,text", 4, row =>
+        ParsesOrIsRefusedWell(FileSchema.Content, l => new ContentRowParser(l, InterchangeGens.Plausible), "content_id,author,created_at,text,media_hash", 5, row =>
         {
             Assert.That(row.Text is null || !row.Text.Contains('\0'), Is.True);
             Assert.That(ExternalIds.Check(row.Author.AsSpan()), Is.EqualTo(IdFault.None));
@@ -100,6 +100,16 @@ public sealed class RowValidatorProperties
         {
             Assert.That(row.Label, Is.AnyOf(LabelRowParser.Abusive, LabelRowParser.Benign));
             Assert.That(!ExternalIds.HasControlCharacter(row.Source.AsSpan()), Is.True);
+        });
+
+    [Test]
+    public void Content_labels_any_fields_parse_or_are_refused_with_a_reason() =>
+        ParsesOrIsRefusedWell(FileSchema.ContentLabels, l => new ContentLabelRowParser(l, InterchangeGens.Plausible), "content_id,label,source,ts", 4, row =>
+        {
+            Assert.That(ExternalIds.Check(row.ContentId.AsSpan()), Is.EqualTo(IdFault.None));
+            Assert.That(row.Label, Does.Match("^[a-z0-9_]{1,64}$"));
+            Assert.That(!ExternalIds.HasControlCharacter(row.Source.AsSpan()), Is.True);
+            Assert.That(row.Ts is null || InterchangeGens.Plausible.Contains(row.Ts.Value), Is.True);
         });
 
     [Test]
