@@ -7,49 +7,81 @@ public sealed partial class CsrGraph
     /// degrees, one scatters. Each neighbourhood comes out sorted by target (parallel over nodes), which
     /// algorithms such as triangle counting and merging of duplicates rely on.
     /// </summary>
+    /// <remarks>
+    /// Counting and scattering are split over contiguous ranges of the edge list, each with its own count and
+    /// cursor per node that starts after the ranges before it: every neighbourhood is laid out in edge order
+    /// exactly as one pass would lay it, so the graph (and any float sums over duplicates) is the same.
+    /// </remarks>
     public static CsrGraph Build(int nodeCount, EdgeList edges, CsrBuildOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nodeCount);
-        var offsets = new long[nodeCount + 1];
-        for (long i = 0; i < edges.Count; i++)
+        // A count per node and range: worth it only when the edges outnumber the nodes.
+        var ranges = edges.Count >= 8L * nodeCount ? Math.Clamp(Environment.ProcessorCount, 1, 4) : 1;
+        var bounds = new long[ranges + 1];
+        for (var r = 0; r <= ranges; r++)
         {
-            var (s, t) = (edges.Source(i), edges.Target(i));
-            if ((uint)s >= (uint)nodeCount || (uint)t >= (uint)nodeCount)
-            {
-                throw new ArgumentException($"edge {i} ({s} -> {t}) names a node outside 0..{nodeCount - 1}");
-            }
-            if (s == t && options.DropSelfLoops)
-            {
-                continue;
-            }
-            offsets[s + 1]++;
-            if (options.Undirected && s != t)
-            {
-                offsets[t + 1]++;
-            }
+            bounds[r] = edges.Count * r / ranges;
         }
+        var cursors = new long[ranges][];
+        var firstBad = new long[ranges];
+        Parallel.For(0, ranges, r =>
+        {
+            var count = cursors[r] = new long[nodeCount];
+            firstBad[r] = -1;
+            for (var i = bounds[r]; i < bounds[r + 1]; i++)
+            {
+                var (s, t) = (edges.Source(i), edges.Target(i));
+                if ((uint)s >= (uint)nodeCount || (uint)t >= (uint)nodeCount)
+                {
+                    firstBad[r] = i;
+                    return;
+                }
+                if (s == t && options.DropSelfLoops)
+                {
+                    continue;
+                }
+                count[s]++;
+                if (options.Undirected && s != t)
+                {
+                    count[t]++;
+                }
+            }
+        });
+        if (firstBad.FirstOrDefault(i => i >= 0, -1) is var bad and >= 0)
+        {
+            throw new ArgumentException($"edge {bad} ({edges.Source(bad)} -> {edges.Target(bad)}) names a node outside 0..{nodeCount - 1}");
+        }
+        var offsets = new long[nodeCount + 1];
         for (var v = 0; v < nodeCount; v++)
         {
-            offsets[v + 1] += offsets[v];
+            var at = offsets[v];
+            for (var r = 0; r < ranges; r++)
+            {
+                (cursors[r][v], at) = (at, at + cursors[r][v]);
+            }
+            offsets[v + 1] = at;
         }
         var targets = NativeArray<int>.Uninitialized(offsets[nodeCount]);
         var weights = options.Weighted ? NativeArray<float>.Uninitialized(offsets[nodeCount]) : null;
-        var cursor = (long[])offsets.Clone();
-        for (long i = 0; i < edges.Count; i++)
+        Parallel.For(0, ranges, r =>
         {
-            var (s, t, w) = (edges.Source(i), edges.Target(i), edges.Weight(i));
-            if (s == t && options.DropSelfLoops)
+            var cursor = cursors[r];
+            for (var i = bounds[r]; i < bounds[r + 1]; i++)
             {
-                continue;
+                var (s, t, w) = (edges.Source(i), edges.Target(i), edges.Weight(i));
+                if (s == t && options.DropSelfLoops)
+                {
+                    continue;
+                }
+                Place(cursor, s, t, w);
+                if (options.Undirected && s != t)
+                {
+                    Place(cursor, t, s, w);
+                }
             }
-            Place(s, t, w);
-            if (options.Undirected && s != t)
-            {
-                Place(t, s, w);
-            }
-        }
+        });
 
-        void Place(int from, int to, float w)
+        void Place(long[] cursor, int from, int to, float w)
         {
             var at = cursor[from]++;
             targets[at] = to;
@@ -89,7 +121,7 @@ public sealed partial class CsrGraph
     private CsrGraph MergeDuplicateEdges()
     {
         var merged = new long[_offsets.Length];
-        for (var v = 0; v < NodeCount; v++)
+        Parallel.For(0, NodeCount, v =>
         {
             var n = Neighbors(v);
             var distinct = 0;
@@ -100,7 +132,11 @@ public sealed partial class CsrGraph
                     distinct++;
                 }
             }
-            merged[v + 1] = merged[v] + distinct;
+            merged[v + 1] = distinct;
+        });
+        for (var v = 0; v < NodeCount; v++)
+        {
+            merged[v + 1] += merged[v];
         }
         var targets = NativeArray<int>.Uninitialized(merged[^1]);
         var weights = _weights is null ? null : NativeArray<float>.Uninitialized(merged[^1]);
