@@ -15,7 +15,8 @@ namespace GraphGuard.Bench;
 /// <summary>
 /// <c>graphguard bench workspace</c>: the analyst workspace on a database's published run — p50/p95 of every page's
 /// API calls (queue, the largest cluster and its activity, a member's account page and neighbourhood, a pivot, a path),
-/// then the largest cluster's page in headless Chromium: first contentful paint and graph drawn, from Navigation Timing.
+/// then the largest cluster's page in headless Chromium: first contentful paint (the shell), the members table painted
+/// (the cluster itself) and graph drawn, from Navigation and Paint Timing.
 /// Goals (issue 14): API p95 under 50 ms on the 1M-account world; the cluster page first paints in under 1 s.
 /// </summary>
 internal static class WorkspaceBenchmark
@@ -81,12 +82,14 @@ internal static class WorkspaceBenchmark
         var id = largest["id"]!.GetValue<long>();
         var page = JsonNode.Parse(await client.GetStringAsync($"/workspace/api/clusters/{id}", ct))!;
         var members = page["members"]!.AsArray().Select(m => m!["account_id"]!.GetValue<string>()).ToList();
-        var target = page["graph"]!["nodes"]!.AsArray().First(n => n!["kind"]!.GetValue<string>() != "account")!["id"]!.GetValue<int>();
+        var graph = JsonNode.Parse(await client.GetStringAsync($"/workspace/api/clusters/{id}/graph", ct))!;
+        var target = graph["nodes"]!.AsArray().First(n => n!["kind"]!.GetValue<string>() != "account")!["id"]!.GetValue<int>();
         var first = Uri.EscapeDataString(members[0]);
         return
         [
             ("queue", "/workspace/api/queue"),
             ($"cluster ({largest["size"]} members)", $"/workspace/api/clusters/{id}"),
+            ("cluster graph", $"/workspace/api/clusters/{id}/graph"),
             ("cluster activity", $"/workspace/api/clusters/{id}/activity"),
             ("account", $"/workspace/api/accounts/{first}"),
             ("neighbourhood, 2 hops", $"/workspace/api/accounts/{first}/neighborhood?hops=2"),
@@ -165,6 +168,7 @@ internal static class WorkspaceBenchmark
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape($"cluster page in headless Chromium (median of {paint["loads"]} loads): first contentful paint {paint["first_contentful_paint_ms"]} ms, "
-            + $"graph drawn {paint["graph_ready_ms"]} ms, DOMContentLoaded {paint["dom_content_loaded_ms"]} ms (goal: first paint < {GoalPaintMs} ms)"));
+            + $"members table painted {paint["members_painted_ms"]} ms, graph drawn {paint["graph_ready_ms"]} ms, DOMContentLoaded {paint["dom_content_loaded_ms"]} ms "
+            + $"(goal: the cluster painted < {GoalPaintMs} ms)"));
     }
 }

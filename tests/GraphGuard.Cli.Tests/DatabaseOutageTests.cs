@@ -119,8 +119,10 @@ public sealed class DatabaseOutageTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await follower.WaitForExitAsync(timeout.Token);
         var output = followed.ToString();
+        TestContext.Out.WriteLine($"jobs trigger --wait said:\n{output}");
         Assert.That(follower.ExitCode, Is.Zero, output);
         Assert.That(output, Does.Contain("the database is unreachable").And.Contain("the database answers again").And.Contain($"run {run}: succeeded"));
+        Assert.That(output, Does.Not.Contain("Exception while writing to stream"), "what it said before it waited outages out");
         Assert.That(cluster.Workers.All(w => !w.HasExited), "the workers outlived the outage");
     }
 

@@ -70,6 +70,20 @@ public sealed class WorkerClusterTests
             """), Is.Zero, "no two attempts of the run overlap in time");
         Assert.That(await TestDatabase.CountAsync(db, $"select count(*) from publications where run_id = {run}"), Is.EqualTo(1));
 
+        // jobs list: the next firing as Hangfire's storage holds it (29 February, 03:00 UTC), the last run from ours.
+        var (listCode, list, listErrors) = await GraphGuardProcess.RunAsync(_world.Connection, "jobs", "list", "--jobs", _jobs, "--json");
+        Assert.That(listCode, Is.Zero, listErrors);
+        using (var listed = System.Text.Json.JsonDocument.Parse(list))
+        {
+            var quick = listed.RootElement.GetProperty("jobs").EnumerateArray().Single();
+            Assert.That(quick.GetProperty("name").GetString(), Is.EqualTo("quick"));
+            Assert.That(quick.GetProperty("scheduled").GetBoolean(), "a worker stored it");
+            var next = quick.GetProperty("next_fire_time").GetDateTime().ToUniversalTime();
+            Assert.That((next.Month, next.Day, next.Hour, next.Minute), Is.EqualTo((2, 29, 3, 0)));
+            Assert.That(quick.GetProperty("last_run").GetProperty("run_id").GetInt64(), Is.EqualTo(run));
+            Assert.That(quick.GetProperty("last_run").GetProperty("status").GetString(), Is.EqualTo("succeeded"));
+        }
+
         foreach (var worker in _cluster.Workers)
         {
             Assert.That(await worker.StopAsync(), Is.Zero, worker.Output);

@@ -10,9 +10,10 @@ export interface Queue { run_id: number; previous_run_id: number | null; total: 
 export interface Evidence { kind: string; numbers: unknown; examples: string[]; sentence: string; }
 export interface Member {
   account_id: string; role: string; score: number | null; band: string | null; age_days: number | null;
-  events: number; targets: number; shared_targets: number; reasons: string[];
+  events: number; targets: number; shared_targets: number; reasons: string[]; key_feature_values: (number | null)[];
 }
-export interface ClusterPage { cluster: QueueRow; evidence: Evidence[]; members: Member[]; members_truncated: boolean; graph: GraphData; }
+export interface KeyFeature { name: string; members_median: number; population_rank: number; }
+export interface ClusterPage { cluster: QueueRow; evidence: Evidence[]; key_features: KeyFeature[]; members: Member[]; members_truncated: boolean; }
 export interface Activity { cluster_id: number; from: string; to: string; accounts: string[]; targets: GraphNode[]; points: [number, number, number][]; truncated: boolean; }
 export interface Pivot { entity: GraphNode; total: number; truncated: boolean; accounts: { account_id: string; score: number | null; band: string | null; events: number; first: string; last: string; actions: string[] }[]; }
 export interface Decision {

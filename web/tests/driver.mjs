@@ -23,6 +23,9 @@ for await (const line of lines) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', e => problems.push(`page error: ${e.message}`));
+  // Nothing from a CDN or any other origin: every request the page makes goes to the service under test.
+  const origin = args?.baseUrl ? new URL(args.baseUrl).origin : null;
+  page.on('request', r => { const url = new URL(r.url()); if (origin && url.protocol.startsWith('http') && url.origin !== origin) problems.push(`request to another origin: ${r.url()}`); });
   page.on('console', m => { if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`console: ${m.text()}`); });
   try {
     if (!scenarios[scenario]) throw new Error(`no scenario '${scenario}'`);

@@ -31,6 +31,12 @@ function expect(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+/** Usable at 1280×800: the view needs no sideways scrolling (the contexts are 1280 wide). */
+async function fits(page, view) {
+  const [width, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(width <= inner, `the ${view} view is ${width} px wide in a ${inner} px window`);
+}
+
 export const scenarios = {
   /** Sign in, the queue lists the run's clusters, keyboard moves through it and Enter opens one; a shared URL keeps its filters. */
   async queue(page, args) {
@@ -42,6 +48,9 @@ export const scenarios = {
     const session = cookies.find(c => c.name === 'gg_session');
     expect(session && session.httpOnly && session.sameSite === 'Strict' && session.expires > 0, `session cookie flags: ${JSON.stringify(session)}`);
     expect(!(await page.evaluate(() => document.cookie)).includes('gg_session'), 'the page script can read the session cookie');
+    await fits(page, 'queue');
+    const headlines = await page.locator('#queue tbody td.headline').allTextContents();
+    expect(headlines.length === rows && headlines.every(t => t.trim().length > 0), 'a queue row without its headline');
     await shot(page, args, 'queue');
     await page.keyboard.press('j');
     const second = await page.evaluate(() => document.activeElement?.getAttribute('data-cluster'));
@@ -51,7 +60,15 @@ export const scenarios = {
     await page.goto(`${args.baseUrl}/#/queue?sort=size&trend=new`);
     await loaded(page);
     const sort = await page.locator('select[name=sort]').inputValue();
-    return { rows, second: Number(second), sortKept: sort };
+    const sizes = (await page.locator('#queue tbody tr td:nth-child(3)').allTextContents()).map(t => parseInt(t, 10));
+    expect(sizes.every((size, i) => i === 0 || sizes[i - 1] >= size), `sort=size is not largest first: ${sizes}`);
+    const trends = await page.locator('#queue tbody tr .trend').allTextContents();
+    expect(trends.every(t => t === 'new'), `trend=new listed ${trends}`);
+    await page.click('#sign-out');
+    await page.waitForSelector('#sign-in');
+    const cookieAfter = (await page.context().cookies()).some(c => c.name === 'gg_session');
+    const afterSignOut = await page.evaluate(async () => (await fetch('/workspace/api/queue')).status);
+    return { rows, second: Number(second), sortKept: sort, newRows: trends.length, cookieAfter, afterSignOut };
   },
 
   /** Queue → cluster → account → decision with a reason → audit, then undo from the audit page. */
@@ -64,14 +81,31 @@ export const scenarios = {
     const graph = await page.waitForSelector('#cluster-graph[data-ready]');
     const webgl = await graph.getAttribute('data-ready');
     await loaded(page);
+    await fits(page, 'cluster');
+    const evidence = await page.locator('#evidence li').allTextContents();
+    const member = await page.locator('#members tbody tr').first().locator('td').allTextContents();
+    const keyFeatures = await page.locator('#members th.key-feature').allTextContents();
     await shot(page, args, 'cluster');
     await page.locator('#activity').scrollIntoViewIfNeeded();
     await shot(page, args, 'cluster-synchrony', { keepScroll: true });
+    // Zoom: drag across the middle of the raster, then double-click back out.
+    const caption = page.locator('#activity .toolbar p');
+    const whole = await caption.textContent();
+    const box = await page.locator('#activity canvas.raster').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const zoomed = await caption.textContent();
+    await page.locator('#activity canvas.histogram').dblclick();
+    const unzoomed = await caption.textContent();
+    const histogram = await page.locator('#activity canvas.histogram').count();
     const account = await page.locator('#members tbody tr a').first().textContent();
     await page.click(`#members a[href="#/account/${account}"]`);
     await page.waitForSelector('#decision');
     await loaded(page);
     await page.waitForSelector('#neighborhood-graph[data-ready]');
+    await fits(page, 'account');
     await shot(page, args, 'account');
     const contributions = (await page.locator('#reasons li').evaluateAll(items => items.map(li => li.dataset.contribution ?? null)));
     await page.selectOption('#decision-label', 'abusive');
@@ -83,16 +117,18 @@ export const scenarios = {
     await page.fill('#decision-reason', args.reason);
     await page.click('#decision-confirm');
     await page.waitForSelector('#decisions tbody tr');
+    await page.waitForSelector('#labels li:has-text("abusive · analyst")');
     await page.click('nav a[href="#/audit"]');
     // The account page has a #decisions table too: wait for the audit view itself before reading its first row.
     await page.waitForSelector('main h1:has-text("Decisions")');
     await loaded(page);
     await page.waitForSelector(`#decisions td:has-text("${args.reason}")`);
+    await fits(page, 'audit');
     await shot(page, args, 'audit');
     const batch = Number(await page.locator('#decisions tbody tr td').first().textContent());
     await page.click('#decisions button.undo');
     await page.waitForSelector('#decisions tr.undone');
-    return { account, webgl, batch, contributions };
+    return { account, webgl, batch, contributions, evidence, member, keyFeatures, zoom: { whole, zoomed, unzoomed }, histogram };
   },
 
   /** Click a shared target in the raster's legend: every account on it in the window. */
@@ -104,6 +140,7 @@ export const scenarios = {
     await page.locator('#activity .legend .chip').first().click();
     await page.waitForSelector('#pivot tbody tr');
     await loaded(page);
+    await fits(page, 'pivot');
     await shot(page, args, 'pivot');
     const accounts = await page.locator('#pivot tbody tr td:first-child').allTextContents();
     return { target: chip, url: page.url(), accounts };
@@ -119,8 +156,60 @@ export const scenarios = {
     await page.waitForSelector('#paths li, #no-path');
     await page.waitForSelector('#paths-graph[data-ready]');
     await loaded(page);
+    await fits(page, 'paths');
     await shot(page, args, 'paths');
-    return { url: page.url(), paths: await page.locator('#paths li').allTextContents() };
+    const paths = await page.locator('#paths li').allTextContents();
+    // The URL shared with a colleague who is not signed in: after sign-in it opens the same paths.
+    const colleague = await page.context().browser().newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const other = await colleague.newPage();
+      await signIn(other, { ...args, hash: '/' + new URL(page.url()).hash });
+      await other.waitForSelector('#paths li, #no-path');
+      const shared = await other.locator('#paths li').allTextContents();
+      return { url: page.url(), paths, shared };
+    } finally {
+      await colleague.close();
+    }
+  },
+
+  /** An account's neighbourhood: 1 hop, expanded to 2, then filtered to one relation; each is the page's URL, and the graph holds only what was asked for. */
+  async neighborhood(page, args) {
+    await signedIn(page, args);
+    await page.goto(`${args.baseUrl}/#/account/${args.account}`);
+    await page.waitForSelector('#neighborhood-graph[data-ready]');
+    await loaded(page);
+    const count = async () => parseInt(await page.locator('#relations .muted').textContent(), 10);
+    // Each change is a new URL and a new render: mark the old relation bar, act, and wait for the new one to fill.
+    const rerendered = async action => {
+      await page.locator('#relations').evaluate(bar => { bar.dataset.stale = 'yes'; });
+      await action();
+      await page.waitForSelector('#relations:not([data-stale]) input');
+    };
+    const one = await count();
+    await rerendered(() => page.click('a:has-text("Expand to 2 hops")'));
+    const two = await count();
+    const relations = await page.locator('#relations input[type=checkbox]').evaluateAll(boxes => boxes.map(b => b.value));
+    // Keep the relation with the most edges around the account; untick every other: each click is a new URL.
+    const keep = await page.evaluate(async account => {
+      const hood = await (await fetch(`/workspace/api/accounts/${encodeURIComponent(account)}/neighborhood?hops=2`)).json();
+      const counts = new Map();
+      for (const e of hood.graph.edges) counts.set(e.action, (counts.get(e.action) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    }, args.account);
+    for (const other of relations.filter(r => r !== keep)) {
+      await rerendered(() => page.locator(`#relations input[value="${other}"]`).click());
+    }
+    await page.waitForSelector('#neighborhood-graph[data-ready]');
+    const url = page.url();
+    const filtered = await count();
+    const kept = await page.locator('#relations input[type=checkbox]:checked').evaluateAll(boxes => boxes.map(b => b.value));
+    const actions = await page.evaluate(async ([account, relation]) => {
+      const hood = await (await fetch(`/workspace/api/accounts/${encodeURIComponent(account)}/neighborhood?hops=2&relations=${relation}`)).json();
+      return [...new Set(hood.graph.edges.map(e => e.action))];
+    }, [args.account, keep]);
+    await page.evaluate(() => document.querySelector('#relations').scrollIntoView());
+    await shot(page, args, 'neighborhood', { keepScroll: true });
+    return { one, two, relations, keep, kept, filtered, actions, url };
   },
 
   /** A decision on a whole cluster shows how many accounts it covers before it is made. */

@@ -12,6 +12,12 @@ internal sealed class WindowGraph(InteractionGraph graph)
 
     public bool Has(int id) => (uint)id < (uint)Graph.NodeCount;
 
+    /// <summary>
+    /// Every relation (action) the window's graph knows, in order (code 0, unnamed, is none): the neighbourhood's filter
+    /// offers all of them, so one that a filtered expansion no longer reaches can still be ticked again.
+    /// </summary>
+    public IReadOnlyList<string> Relations { get; } = [.. graph.Actions.Where(a => a.Length > 0).Order(StringComparer.Ordinal)];
+
     /// <summary>Per member: events in the window, distinct targets, and targets at least one other member also acted on.</summary>
     public (int Events, int Targets, int Shared)[] MemberActivity(int[] members)
     {
@@ -123,13 +129,12 @@ internal sealed class WindowGraph(InteractionGraph graph)
     /// Entities within <paramref name="hops"/> events of <paramref name="start"/> (either way) through the given
     /// relations only (all when empty), at most <paramref name="maxNodes"/>; edges aggregated by (actor, target, action).
     /// </summary>
-    public (List<int> Nodes, Dictionary<(int Actor, int Target, string Action), long> Edges, bool Truncated, SortedSet<string> Relations) Neighborhood(
+    public (List<int> Nodes, Dictionary<(int Actor, int Target, string Action), long> Edges, bool Truncated) Neighborhood(
         int start, int hops, IReadOnlySet<string> relations, int maxNodes)
     {
         var nodes = new List<int> { start };
         var seen = new HashSet<int> { start };
         var edges = new Dictionary<(int, int, string), long>();
-        var present = new SortedSet<string>(StringComparer.Ordinal);
         var truncated = false;
         var frontier = new HashSet<int> { start };
         var expanded = new HashSet<int>();
@@ -151,7 +156,6 @@ internal sealed class WindowGraph(InteractionGraph graph)
                 for (var i = 0; i < others.Length; i++)
                 {
                     var action = Graph.Actions[actions[i]];
-                    present.Add(action);
                     if (relations.Count > 0 && !relations.Contains(action))
                     {
                         continue;
@@ -179,7 +183,7 @@ internal sealed class WindowGraph(InteractionGraph graph)
             }
         }
         GC.KeepAlive(Graph);
-        return (nodes, edges, truncated, present);
+        return (nodes, edges, truncated);
     }
 
     private static void Collect(List<(int, bool, byte, int)> events, ReadOnlySpan<int> others, ReadOnlySpan<int> times, ReadOnlySpan<byte> actions, bool outgoing)

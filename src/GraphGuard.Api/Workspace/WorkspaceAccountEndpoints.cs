@@ -87,11 +87,11 @@ internal static class WorkspaceAccountEndpoints
         }
         var hops = hopsText == "2" ? 2 : 1;
         var relations = (relationsText ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var (ids, edges, truncated, present) = window.Neighborhood(account.Id, hops, relations, MaxNeighborhoodNodes);
+        var (ids, edges, truncated) = window.Neighborhood(account.Id, hops, relations, MaxNeighborhoodNodes);
         var nodes = await GraphNodes.LoadAsync(dataSource, ids, run, ct).ConfigureAwait(false);
         var graph = new GraphView([.. ids.Select(i => nodes[i])],
             [.. edges.OrderByDescending(e => e.Value).Select(e => new GraphEdgeView(e.Key.Actor, e.Key.Target, e.Key.Action, e.Value))], truncated);
-        return TypedResults.Json(new NeighborhoodPageView(externalId, hops, [.. present], graph), WorkspaceJsonContext.Default.NeighborhoodPageView);
+        return TypedResults.Json(new NeighborhoodPageView(externalId, hops, window.Relations, graph), WorkspaceJsonContext.Default.NeighborhoodPageView);
     }
 
     private static async Task<IResult> PathsAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string? from, string? to)

@@ -6,6 +6,7 @@ using GraphGuard.Api.Observability;
 using GraphGuard.Api.Snapshot;
 using GraphGuard.Api.Workspace.Json;
 using GraphGuard.Storage.Detection;
+using GraphGuard.Storage.Drift;
 using GraphGuard.Storage.Workspace;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,10 @@ using Npgsql;
 
 namespace GraphGuard.Api.Workspace;
 
-/// <summary>The workspace's cluster calls: the queue, a cluster page, its activity for the raster, and pivots on an entity.</summary>
+/// <summary>
+/// The workspace's cluster calls: the queue, a cluster page, its graph and its activity for the raster (separate calls,
+/// so the page's evidence and members paint before the heavier pictures arrive), and pivots on an entity.
+/// </summary>
 internal static class WorkspaceClusterEndpoints
 {
     private const int MaxMembers = 2_000;
@@ -31,6 +35,8 @@ internal static class WorkspaceClusterEndpoints
             .Measured(metrics, "GET /workspace/api/queue").ExcludeFromDescription();
         app.MapGet(api + "/clusters/{id}", (string id, HttpContext context) => ClusterAsync(context, state, dataSource, queue, id))
             .Measured(metrics, "GET /workspace/api/clusters/{id}").ExcludeFromDescription();
+        app.MapGet(api + "/clusters/{id}/graph", (string id, HttpContext context) => GraphAsync(context, state, dataSource, id))
+            .Measured(metrics, "GET /workspace/api/clusters/{id}/graph").ExcludeFromDescription();
         app.MapGet(api + "/clusters/{id}/activity", (string id, HttpContext context) => ActivityAsync(context, state, dataSource, id))
             .Measured(metrics, "GET /workspace/api/clusters/{id}/activity").ExcludeFromDescription();
         app.MapGet(api + "/entities/{id}/accounts", (string id, HttpContext context) => PivotAsync(context, state, dataSource, id))
@@ -102,13 +108,32 @@ internal static class WorkspaceClusterEndpoints
         var ids = members.Select(m => m.Id).ToArray();
         var decided = await DecisionStore.DecidedClustersAsync(dataSource, [id], ct).ConfigureAwait(false);
         var activity = window.MemberActivity(ids);
+        var features = await AccountQueries.GraphFeaturesAsync(dataSource, run.Head.RunId, ids, ct).ConfigureAwait(false);
+        var profiles = await DriftStore.ProfilesAsync(dataSource, run.Head.RunId, ct).ConfigureAwait(false);
+        var keys = KeyFeatures.Choose(features, profiles, ids);
         var windowEnd = run.Head.Window.To ?? DateTime.UtcNow;
         var rows = members.Select((m, i) =>
         {
             var risk = run.Find(m.ExternalId);
             return new MemberRowView(m.ExternalId, m.Role, risk?.Score, risk?.Band, m.CreatedAt is { } created ? Math.Round((windowEnd - created).TotalDays, 1) : null,
-                activity[i].Events, activity[i].Targets, activity[i].Shared, risk is null ? [] : [.. risk.Reasons.Select(r => r.Value)]);
+                activity[i].Events, activity[i].Targets, activity[i].Shared, risk is null ? [] : [.. risk.Reasons.Select(r => r.Value)],
+                [.. keys.Select(k => KeyFeatures.ValueOf(features, m.Id, k.Column))]);
         }).ToList();
+        return TypedResults.Json(new ClusterPageView(Row(cluster, entry.PreviousRunId, decided.Count > 0), evidence,
+                [.. keys.Select(k => new KeyFeatureView(k.Name, k.Median, Math.Round(k.Rank, 3)))], rows, cluster.Size > members.Count),
+            WorkspaceJsonContext.Default.ClusterPageView);
+    }
+
+    /// <summary>The members (the first 2,000) and the targets two or more of them acted on, the heaviest 10,000 edges.</summary>
+    private static async Task<IResult> GraphAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string idText)
+    {
+        var (problem, run, window, id, members) = await MembersOnGraphAsync(context, state, dataSource, idText).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var ct = context.RequestAborted;
+        var ids = members.Select(m => m.Id).ToArray();
         var edges = await new GraphEdges(window.Graph).ClusterAsync(ids, MaxGraphEdges + 1, ct).ConfigureAwait(false);
         var truncated = edges.Count > MaxGraphEdges;
         if (truncated)
@@ -116,31 +141,41 @@ internal static class WorkspaceClusterEndpoints
             edges.RemoveAt(edges.Count - 1);
         }
         var nodes = await GraphNodes.LoadAsync(dataSource, ids.Concat(edges.Select(e => e.Target)), run, ct).ConfigureAwait(false);
-        var graph = new GraphView(nodes.All, [.. edges.Select(e => new GraphEdgeView(e.Actor, e.Target, e.Action, e.Count))], truncated);
-        return TypedResults.Json(new ClusterPageView(Row(cluster, entry.PreviousRunId, decided.Count > 0), evidence, rows, cluster.Size > members.Count, graph),
-            WorkspaceJsonContext.Default.ClusterPageView);
+        return TypedResults.Json(new GraphView(nodes.All, [.. edges.Select(e => new GraphEdgeView(e.Actor, e.Target, e.Action, e.Count))], truncated),
+            WorkspaceJsonContext.Default.GraphView);
     }
 
     private static async Task<IResult> ActivityAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string idText)
     {
-        if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        var (problem, run, window, id, members) = await MembersOnGraphAsync(context, state, dataSource, idText).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return WorkspaceResults.Invalid(context, $"a cluster id is a positive integer, not '{Problems.Shown(idText)}'");
-        }
-        if (!WorkspaceResults.TryServe(context, state, out var run, out var window, out var unready))
-        {
-            return unready;
+            return problem;
         }
         var ct = context.RequestAborted;
-        var members = await AccountQueries.ClusterMembersAsync(dataSource, id, MaxMembers, ct).ConfigureAwait(false);
-        if (members.Count == 0)
-        {
-            return WorkspaceResults.NotFound(context, $"there is no cluster {id}");
-        }
         var (from, to, targets, points, truncated) = window.Raster([.. members.Select(m => m.Id)], MaxRasterPoints);
         var nodes = await GraphNodes.LoadAsync(dataSource, targets, run, ct).ConfigureAwait(false);
         return TypedResults.Json(new ActivityView(id, from, to, [.. members.Select(m => m.ExternalId)], [.. targets.Select(t => nodes[t])], points, truncated),
             WorkspaceJsonContext.Default.ActivityView);
+    }
+
+    /// <summary>
+    /// The cluster's first 2,000 members on the served run's graph, or the problem to answer instead: a malformed id,
+    /// no run or graph loaded yet, or no such cluster.
+    /// </summary>
+    private static async Task<(IResult? Problem, PublishedRun Run, WindowGraph Window, long Id, List<ClusterMemberAccount> Members)> MembersOnGraphAsync(
+        HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string idText)
+    {
+        if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return (WorkspaceResults.Invalid(context, $"a cluster id is a positive integer, not '{Problems.Shown(idText)}'"), null!, null!, 0, []);
+        }
+        if (!WorkspaceResults.TryServe(context, state, out var run, out var window, out var unready))
+        {
+            return (unready, null!, null!, id, []);
+        }
+        var members = await AccountQueries.ClusterMembersAsync(dataSource, id, MaxMembers, context.RequestAborted).ConfigureAwait(false);
+        return (members.Count == 0 ? WorkspaceResults.NotFound(context, $"there is no cluster {id}") : null, run, window, id, members);
     }
 
     private static async Task<IResult> PivotAsync(HttpContext context, ServiceState state, NpgsqlDataSource dataSource, string idText)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using GraphGuard.Jobs.Scheduling;
 using GraphGuard.Storage.Pipeline;
-using GraphGuard.Workflows.Pipeline;
 using Spectre.Console;
 
 namespace GraphGuard.Cli.Commands;
@@ -40,20 +39,13 @@ internal static class JobsCommand
         var wait = new Option<bool>("--wait") { Description = "Follow the run until it ends (retries included, database outages waited out); exit 1 if it failed" };
         return CliAction.SetOnDatabase(new Command("trigger", "Ask the workers to run a pipeline now: any running worker picks it up") { name, wait }, async (parse, dataSource, ct) =>
         {
-            var pipeline = parse.GetValue(name)!;
-            var firing = ManualTrigger.Enqueue((await SchedulerSettings.ForDatabaseAsync(ct)).OpenStorage(), pipeline);
-            Console.WriteLine($"asked the workers to run {pipeline} now (job {firing})");
-            if (!parse.GetValue(wait))
+            var firing = await ManualTrigger.FireAsync(dataSource, parse.GetValue(name)!, parse.GetValue(wait), Console.WriteLine, ct);
+            if (firing.Failed)
             {
-                return 0;
+                Console.Error.WriteLine($"graphguard: run {firing.Run!.RunId} failed: {firing.Run.Error}");
+                return 1;
             }
-            var run = await new RunFollower(dataSource, TimeSpan.FromMilliseconds(500), Console.WriteLine).FollowAsync(firing, ct);
-            if (run.Status == "succeeded")
-            {
-                return 0;
-            }
-            Console.Error.WriteLine($"graphguard: run {run.RunId} failed: {run.Error}");
-            return 1;
+            return 0;
         });
     }
 

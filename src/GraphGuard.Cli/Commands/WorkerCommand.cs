@@ -1,7 +1,6 @@
 using System.CommandLine;
 using GraphGuard.Cli.Options;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using GraphGuard.Jobs.Scheduling;
 
 namespace GraphGuard.Cli.Commands;
@@ -31,19 +30,9 @@ internal static class WorkerCommand
                 PollInterval = parse.GetValue(poll),
             };
             await using var dataSource = await Database.OpenMigratedAsync(ct);
-            using var stop = new CancellationTokenSource();
-            // Implementation note: the worker takes SIGINT/SIGTERM itself (Program.cs gives it no termination
-            // timeout), because finishing a running stage can take longer than System.CommandLine would wait.
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            await WorkerNode.RunAsync(settings, definitions, PipelineWorker.AllStages(dataSource, Log), stop.Token);
+            // Program.cs gives this command no termination timeout: the worker stops on its signals once its runs finish.
+            await WorkerNode.RunUntilSignalledAsync(settings, definitions, PipelineWorker.AllStages(dataSource, Log));
             return 0;
-
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            }
         });
     }
 

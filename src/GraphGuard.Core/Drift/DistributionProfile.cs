@@ -38,6 +38,27 @@ public sealed record DistributionProfile(double[] Edges, double[] Proportions, i
         return new DistributionProfile(e, Shares(values, e), values.Length);
     }
 
+    /// <summary>
+    /// Where <paramref name="value"/> falls among the profiled rows that had one, from 0 to 1: the share of them in the
+    /// bins below its bin plus half its bin's (deciles are as fine as the profile knows). NaN when none had a value.
+    /// </summary>
+    public double RankOf(double value)
+    {
+        var present = 1 - Proportions[^1];
+        if (present <= 0 || double.IsNaN(value))
+        {
+            return double.NaN;
+        }
+        var i = Array.BinarySearch(Edges, value);
+        var bin = i >= 0 ? i + 1 : ~i;
+        var below = 0.0;
+        for (var b = 0; b < bin; b++)
+        {
+            below += Proportions[b];
+        }
+        return (below + (Proportions[bin] / 2)) / present;
+    }
+
     /// <summary>The shares of <paramref name="values"/> in this profile's bins (and missing).</summary>
     public double[] SharesOf(ReadOnlySpan<float> values) => Shares(values, Edges);
 

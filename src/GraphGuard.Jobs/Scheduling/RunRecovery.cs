@@ -1,4 +1,5 @@
 using GraphGuard.Storage.Pipeline;
+using GraphGuard.Workflows.Pipeline;
 using Npgsql;
 
 namespace GraphGuard.Jobs.Scheduling;
@@ -50,7 +51,7 @@ public static class RunRecovery
                 worker.DataSource.Clear();
                 if (!unreachable)
                 {
-                    worker.Log($"recovery: the database is unreachable ({e.Message.ReplaceLineEndings(" ")}); looking again every {poll.TotalSeconds:0.#} s");
+                    worker.Log($"recovery: the database is unreachable ({OutageCause.Of(e)}); looking again every {poll.TotalSeconds:0.#} s");
                     unreachable = true;
                 }
             }

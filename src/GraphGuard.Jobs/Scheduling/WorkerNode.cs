@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GraphGuard.Jobs.Pipeline;
 using Hangfire;
 
@@ -10,6 +11,23 @@ namespace GraphGuard.Jobs.Scheduling;
 /// </summary>
 public static class WorkerNode
 {
+    /// <summary>Runs the worker until SIGINT or SIGTERM, which stop it as <see cref="RunAsync"/> does: the runs it drives finish first.</summary>
+    public static async Task RunUntilSignalledAsync(SchedulerSettings settings, IReadOnlyList<PipelineDefinition> definitions, PipelineWorker worker)
+    {
+        using var stop = new CancellationTokenSource();
+        // Implementation note: the worker takes the signals itself (its host must not add a termination timeout),
+        // because finishing a running stage can take longer than a command-line host would wait.
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        await RunAsync(settings, definitions, worker, stop.Token).ConfigureAwait(false);
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
     public static async Task RunAsync(SchedulerSettings settings, IReadOnlyList<PipelineDefinition> definitions, PipelineWorker worker, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -38,6 +38,32 @@ public static class AccountQueries
         return members;
     }
 
+    /// <summary>
+    /// The graph features the pipeline run <paramref name="runId"/> computed for <paramref name="accountIds"/> (its
+    /// feature run of kind 'graph'); no names when the run kept none.
+    /// </summary>
+    public static async Task<AccountFeatureValues> GraphFeaturesAsync(NpgsqlDataSource dataSource, long runId, int[] accountIds, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            with run as (select feature_run_id, names from feature_runs where pipeline_run_id = $1 and kind = 'graph' order by feature_run_id desc limit 1)
+            select run.names, f.account_id, f.vals from run left join account_features f on f.feature_run_id = run.feature_run_id and f.account_id = any($2)
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = accountIds });
+        string[] names = [];
+        var values = new Dictionary<int, float[]>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            names = (string[])reader[0];
+            if (!reader.IsDBNull(1))
+            {
+                values[reader.GetInt32(1)] = (float[])reader[2];
+            }
+        }
+        return new AccountFeatureValues(names, values);
+    }
+
     /// <summary>Creation times of the given accounts (those that have an accounts row).</summary>
     public static async Task<Dictionary<int, DateTime>> CreatedAtAsync(NpgsqlDataSource dataSource, int[] accountIds, CancellationToken ct = default)
     {

@@ -69,7 +69,7 @@ public sealed class RunFollower(NpgsqlDataSource dataSource, TimeSpan poll, Acti
         {
             if (!_unreachable)
             {
-                say($"the database is unreachable ({e.Message.ReplaceLineEndings(" ")}); the run is resumed or retried by the workers once it is back; still waiting");
+                say($"the database is unreachable ({OutageCause.Of(e)}); the run is resumed or retried by the workers once it is back; still waiting");
                 _unreachable = true;
             }
             return null;

@@ -51,7 +51,7 @@ public sealed class WorkspaceBrowserTests
     }
 
     [Test]
-    public async Task Sign_in_opens_the_queue_with_an_http_only_strict_cookie_and_the_keyboard_opens_a_cluster()
+    public async Task Sign_in_opens_the_queue_with_an_http_only_strict_cookie_the_keyboard_opens_a_cluster_and_sign_out_ends_it()
     {
         var result = await RunAsync("queue", new { });
         var clusters = await TestDatabase.CountAsync(_db, "select count(*) from clusters");
@@ -60,6 +60,9 @@ public sealed class WorkspaceBrowserTests
             Assert.That(result["rows"]!.GetValue<int>(), Is.EqualTo(clusters), "one row per cluster of the published run");
             Assert.That(result["second"]!.GetValue<long>(), Is.Positive);
             Assert.That(result["sortKept"]!.GetValue<string>(), Is.EqualTo("size"), "a shared queue URL keeps its order");
+            Assert.That(result["newRows"]!.GetValue<int>(), Is.EqualTo(clusters), "on the first publication every cluster is new");
+            Assert.That(result["cookieAfter"]!.GetValue<bool>(), Is.False, "sign-out deletes the session cookie");
+            Assert.That(result["afterSignOut"]!.GetValue<int>(), Is.EqualTo(401), "and the service forgot the session");
         });
     }
 
@@ -71,6 +74,24 @@ public sealed class WorkspaceBrowserTests
         var account = result["account"]!.GetValue<string>();
         var batch = result["batch"]!.GetValue<long>();
         Assert.That(result["webgl"]!.GetValue<string>(), Is.EqualTo("webgl"), "the cluster graph drew with WebGL");
+        var sentences = await ListAsync($"select sentence from cluster_evidence where cluster_id = {_clusterId} order by ordinal");
+        var member = result["member"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        var keyFeatures = result["keyFeatures"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        var graphFeatures = await ListAsync("select unnest(names) from feature_runs where kind = 'graph'");
+        var zoom = result["zoom"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["evidence"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(sentences), "the cluster's evidence sentences, in order");
+            Assert.That(keyFeatures, Is.Not.Empty.And.SubsetOf(graphFeatures), "the strongest ring stands out on some of the run's graph features");
+            Assert.That(member, Has.Count.EqualTo(9 + keyFeatures.Count), "account, role, score, band, age, events, targets, shared, key features, reasons");
+            Assert.That(member[1], Is.AnyOf("core", "periphery"));
+            Assert.That(member[2], Does.Match(@"^0\.[0-9]{3}$|^1\.000$"), "the member's score");
+            Assert.That(member[3], Is.AnyOf("low", "medium", "high", "critical"));
+            Assert.That(member[^1], Is.Not.Empty, "the member's reasons");
+            Assert.That(zoom["zoomed"]!.GetValue<string>(), Is.Not.EqualTo(zoom["whole"]!.GetValue<string>()), "dragging across the raster zooms into a stretch of time");
+            Assert.That(zoom["unzoomed"]!.GetValue<string>(), Is.EqualTo(zoom["whole"]!.GetValue<string>()), "a double-click zooms out again");
+            Assert.That(result["histogram"]!.GetValue<int>(), Is.EqualTo(1), "the activity histogram under the raster");
+        });
         var contributions = result["contributions"]!.AsArray().Select(c => double.Parse(c!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.That(contributions, Is.Not.Empty.And.Ordered.Descending, "the reasons chart draws each reason's stored contribution, strongest first");
         Assert.That(contributions, Is.All.Positive, "every reason shown raised the risk");
@@ -119,6 +140,25 @@ public sealed class WorkspaceBrowserTests
         {
             Assert.That(paths[0], Does.Contain(members[0]).And.Contain(members[^1]));
             Assert.That(result["url"]!.GetValue<string>(), Does.EndWith($"#/paths?from={members[0]}&to={members[^1]}"));
+            Assert.That(result["shared"]!.AsArray().Select(p => p!.GetValue<string>()), Is.EqualTo(paths), "the shared URL opens the same paths after sign-in");
+        });
+    }
+
+    [Test]
+    public async Task An_accounts_neighbourhood_expands_to_two_hops_and_filters_by_relation()
+    {
+        var account = (await MembersAsync(_clusterId))[0];
+        var result = await RunAsync("neighborhood", new { account });
+        var relations = result["relations"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        var keep = result["keep"]!.GetValue<string>();
+        Assert.That(relations, Has.Count.GreaterThan(1).And.None.Empty, "every named relation of the run's graph to filter by");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["two"]!.GetValue<int>(), Is.GreaterThan(result["one"]!.GetValue<int>()), "two hops reach further than one");
+            Assert.That(result["url"]!.GetValue<string>(), Does.EndWith($"#/account/{account}?hops=2&rel={keep}"), "the filtered neighbourhood is a URL");
+            Assert.That(result["kept"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { keep }));
+            Assert.That(result["filtered"]!.GetValue<int>(), Is.LessThan(result["two"]!.GetValue<int>()), "the filter drew fewer nodes");
+            Assert.That(result["actions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { keep }), "only the chosen relation's edges");
         });
     }
 

@@ -10,6 +10,20 @@ public sealed class DriftTests
         return [.. Enumerable.Range(0, n).Select(_ => (float)(mean + sd * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())))];
     }
 
+    [TestCase(950, 0.95)]
+    [TestCase(450, 0.45)]
+    [TestCase(-5, 0.05)]
+    [TestCase(5_000, 0.95)]
+    public void A_values_rank_is_the_share_of_rows_below_its_decile_plus_half_of_it(double value, double rank)
+    {
+        var values = Enumerable.Range(0, 1_000).Select(i => (float)i).Append(float.NaN).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(DistributionProfile.Of(values).RankOf(value), Is.EqualTo(rank).Within(1e-9), "missing values are not part of the ranking");
+            Assert.That(DistributionProfile.Of(new float[100]).RankOf(value), Is.EqualTo(0.5), "a constant says nothing about where a value stands");
+        });
+    }
+
     [Test]
     public void A_profile_cuts_at_the_deciles_and_its_shares_sum_to_one()
     {

@@ -52,6 +52,12 @@ public sealed class PipelineTests
             Assert.That(await Count($"select count(*) from risk_scores where run_id = {run} and cardinality(reasons) > 0"), Is.GreaterThan(0));
             Assert.That(await Count($"select count(distinct band) from risk_scores where run_id = {run}"), Is.GreaterThan(1));
         });
+
+        // A second delivery that reaches publish again (Hangfire delivers at least once) publishes nothing twice.
+        var (publications, changes) = (await Count("select count(*) from publications"), await Count("select count(*) from band_changes"));
+        var publish = PipelineStages.All().Single(s => s.Name == "publish");
+        await publish.RunAsync(new StageContext { DataSource = _db, RunId = run, Definition = Definition(), Progress = new Progress<string>() }, CancellationToken.None);
+        Assert.That((await Count("select count(*) from publications"), await Count("select count(*) from band_changes")), Is.EqualTo((publications, changes)));
     }
 
     [Test, Order(2)]

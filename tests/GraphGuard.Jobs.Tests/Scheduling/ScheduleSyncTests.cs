@@ -26,6 +26,9 @@ public sealed class ScheduleSyncTests
         var again = ScheduleSync.Sync(storage, [Daily, weekly]);
         Assert.That(again.Unchanged, Is.EquivalentTo(new[] { "daily", "weekly" }));
         Assert.That(again.Added.Concat(again.Updated).Concat(again.Removed), Is.Empty);
+        // Misfires (docs/pipeline.md): fire_once_now runs a missed slot once when a server is back, do_nothing skips it.
+        Assert.That(StoredMisfire(storage, "daily"), Is.EqualTo(Hangfire.MisfireHandlingMode.Relaxed));
+        Assert.That(StoredMisfire(storage, "weekly"), Is.EqualTo(Hangfire.MisfireHandlingMode.Ignorable));
 
         var changed = ScheduleSync.Sync(storage, [Daily with { Cron = "0 30 2 * * ?", KeepRuns = 3 }]);
         Assert.That(changed.Updated, Is.EqualTo(new[] { "daily" }));
@@ -52,6 +55,14 @@ public sealed class ScheduleSyncTests
         Assert.That(job.Job.Args[2], Is.EqualTo("manual"));
         var unknown = Assert.Throws<ArgumentException>(() => ManualTrigger.Enqueue(storage, "nightly"))!;
         Assert.That(unknown.Message, Does.Contain("no scheduled pipeline 'nightly'"));
+    }
+
+    /// <summary>The misfire handling Hangfire stored with a recurring job (its hash leaves out the default, relaxed).</summary>
+    private static Hangfire.MisfireHandlingMode StoredMisfire(Hangfire.JobStorage storage, string id)
+    {
+        using var connection = storage.GetConnection();
+        var stored = connection.GetAllEntriesFromHash($"recurring-job:{id}")!.GetValueOrDefault("Misfire");
+        return stored is null ? Hangfire.MisfireHandlingMode.Relaxed : Enum.Parse<Hangfire.MisfireHandlingMode>(stored);
     }
 
     private static DateTime NextAt(int hour, int minute)

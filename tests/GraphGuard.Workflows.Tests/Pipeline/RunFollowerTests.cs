@@ -77,6 +77,15 @@ public sealed class RunFollowerTests
         Assert.That(Said(lines), Has.Length.EqualTo(1).And.Some.StartsWith("the database is unreachable"));
     }
 
+    [Test]
+    public void An_outage_is_named_by_its_innermost_cause_not_npgsql_s_wrapper()
+    {
+        var broken = new NpgsqlException("Exception while writing to stream",
+            new IOException("Unable to write data to the transport connection: Connection reset by peer.", new System.Net.Sockets.SocketException(104)));
+        Assert.That(OutageCause.Of(broken), Is.EqualTo(new System.Net.Sockets.SocketException(104).Message.TrimEnd('.')));
+        Assert.That(OutageCause.Of(new TimeoutException("Timeout during reading attempt.")), Is.EqualTo("Timeout during reading attempt"));
+    }
+
     private static string[] Said(List<string> lines)
     {
         lock (lines)

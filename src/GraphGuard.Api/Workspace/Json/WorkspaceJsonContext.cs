@@ -10,6 +10,7 @@ namespace GraphGuard.Api.Workspace.Json;
 [JsonSerializable(typeof(SessionView))]
 [JsonSerializable(typeof(QueueView))]
 [JsonSerializable(typeof(ClusterPageView))]
+[JsonSerializable(typeof(GraphView))]
 [JsonSerializable(typeof(ActivityView))]
 [JsonSerializable(typeof(PivotView))]
 [JsonSerializable(typeof(AccountPageView))]
