@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CsCheck;
 using GraphGuard.Core.Interchange;
@@ -33,6 +34,35 @@ internal static class InterchangeGens
     public static readonly Gen<DateTime> Timestamp =
         Gen.Long[new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks, new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc).Ticks]
             .Select(t => new DateTime(t, DateTimeKind.Utc));
+
+    /// <summary>A timestamp's text: often inside the plausible range, often anywhere from year 1 to 9999 (mostly implausible).</summary>
+    public static readonly Gen<string> AnyTimestampText = Gen.OneOf(
+        Timestamp.Select(IsoTimestamp.Format),
+        Gen.DateTime.Select(d => IsoTimestamp.Format(DateTime.SpecifyKind(d, DateTimeKind.Utc))));
+
+    /// <summary>
+    /// A value shaped for <paramref name="column"/>: valid, just out of bounds or of another kind, and a quarter of the
+    /// time hostile characters, so that generated rows often parse and the rules on what parses are tested too.
+    /// </summary>
+    public static Gen<string> ValueFor(string column) => Gen.Frequency((3, column switch
+    {
+        "ts" or "created_at" => AnyTimestampText,
+        "action" or "signal" => Gen.String[Gen.Char["az09_A-"], 0, 66],
+        "target_type" => Gen.OneOf("account", "content", "device", "ip", "phone", "payment", "url", "hashtag", "Account", "planet"),
+        "label" => Gen.OneOf("abusive", "benign", "ok", "spam", "Spam", "a b", new string('x', 65)),
+        "score" => Gen.OneOf("0", "1", "0.5", "2.5e-1", "1.5", "-0", "NaN", "Infinity", "1e400", "0x1"),
+        "media_hash" => Gen.OneOf(Gen.ULong.Select(h => h.ToString("x16", CultureInfo.InvariantCulture)), Gen.String[Gen.Char["0123456789abcdefABCDEFg"], 15, 17]),
+        _ when column.StartsWith("f_", StringComparison.Ordinal) => Gen.OneOf(Gen.Double.Select(d => d.ToString("R", CultureInfo.InvariantCulture)), Gen.OneOf("NaN", "-Infinity", "1e400")),
+        _ => Gen.OneOf(Id, HostileField),
+    }), (1, HostileField));
+
+    /// <summary>A row for <paramref name="header"/>: each field shaped for its column, or now and then any number of hostile fields.</summary>
+    public static Gen<string[]> Row(string header)
+    {
+        var columns = header.Split(',');
+        var shaped = columns.Aggregate(Gen.Const(Array.Empty<string>()), (row, column) => row.SelectMany(r => ValueFor(column).Select(v => (string[])[.. r, v])));
+        return Gen.Frequency((6, shaped), (1, HostileField.Array[columns.Length - 1, columns.Length + 1]));
+    }
 
     public static readonly TimestampRange Plausible =
         TimestampRange.Plausible(new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), TimeSpan.FromDays(1));

@@ -32,9 +32,9 @@ public sealed class RowValidatorProperties
         Assert.That(rejection.Detail, Is.Not.Empty.And.Not.Match("[\u0000-\u001f\u007f-\u009f]"), "details are printable and storable");
     }
 
-    /// <summary>Any <paramref name="arity"/> hostile fields, as a row of <paramref name="schema"/>: refused well, or parsed into a row <paramref name="holds"/> accepts.</summary>
-    private static void ParsesOrIsRefusedWell<TRow>(FileSchema schema, Func<HeaderLayout, RowParser<TRow>> create, string header, int arity, Action<TRow> holds) =>
-        InterchangeGens.HostileField.Array[arity - 1, arity + 1].Sample(fields =>
+    /// <summary>Any row for <paramref name="header"/> (<see cref="InterchangeGens.Row"/>), as a row of <paramref name="schema"/>: refused well, or parsed into a row <paramref name="holds"/> accepts.</summary>
+    private static void ParsesOrIsRefusedWell<TRow>(FileSchema schema, Func<HeaderLayout, RowParser<TRow>> create, string header, Action<TRow> holds) =>
+        InterchangeGens.Row(header).Sample(fields =>
         {
             var (ok, row, rejection) = Parse(schema, create, header, InterchangeGens.Line(fields));
             if (ok)
@@ -49,7 +49,7 @@ public sealed class RowValidatorProperties
 
     [Test]
     public void Events_any_fields_parse_or_are_refused_with_a_reason_and_what_parses_follows_the_rules() =>
-        ParsesOrIsRefusedWell(FileSchema.Events, l => new EventRowParser(l, InterchangeGens.Plausible), "event_id,ts,actor,action,target_type,target", 6, row =>
+        ParsesOrIsRefusedWell(FileSchema.Events, l => new EventRowParser(l, InterchangeGens.Plausible), "event_id,ts,actor,action,target_type,target", row =>
         {
             Assert.That(ExternalIds.Check(row.EventId), Is.EqualTo(IdFault.None));
             Assert.That(ExternalIds.Check(row.Actor), Is.EqualTo(IdFault.None));
@@ -71,40 +71,46 @@ public sealed class RowValidatorProperties
 
     [Test]
     public void Accounts_any_fields_parse_or_are_refused_with_a_reason() =>
-        ParsesOrIsRefusedWell(FileSchema.Accounts, l => new AccountRowParser(l, InterchangeGens.Plausible), "account_id,created_at,country,f_x", 4, row =>
+        ParsesOrIsRefusedWell(FileSchema.Accounts, l => new AccountRowParser(l, InterchangeGens.Plausible), "account_id,created_at,country,f_x", row =>
         {
             Assert.That(ExternalIds.Check(row.AccountId.AsSpan()), Is.EqualTo(IdFault.None));
             Assert.That(row.Country is null || !ExternalIds.HasControlCharacter(row.Country.AsSpan()), Is.True);
             Assert.That(row.Features.All(f => double.IsFinite(f.Value)), Is.True);
+            Assert.That(InterchangeGens.Plausible.Contains(row.CreatedAt), Is.True);
         });
 
     [Test]
     public void Content_any_fields_parse_or_are_refused_with_a_reason() =>
-        ParsesOrIsRefusedWell(FileSchema.Content, l => new ContentRowParser(l, InterchangeGens.Plausible), "content_id,author,created_at,text,media_hash", 5, row =>
+        ParsesOrIsRefusedWell(FileSchema.Content, l => new ContentRowParser(l, InterchangeGens.Plausible), "content_id,author,created_at,text,media_hash", row =>
         {
             Assert.That(row.Text is null || !row.Text.Contains('\0'), Is.True);
+            Assert.That(ExternalIds.Check(row.ContentId.AsSpan()), Is.EqualTo(IdFault.None));
             Assert.That(ExternalIds.Check(row.Author.AsSpan()), Is.EqualTo(IdFault.None));
+            Assert.That(InterchangeGens.Plausible.Contains(row.CreatedAt), Is.True);
         });
 
     [Test]
     public void Signals_any_fields_parse_or_are_refused_with_a_reason() =>
-        ParsesOrIsRefusedWell(FileSchema.ContentSignals, l => new ContentSignalRowParser(l, InterchangeGens.Plausible), "content_id,signal,score,model,ts", 5, row =>
+        ParsesOrIsRefusedWell(FileSchema.ContentSignals, l => new ContentSignalRowParser(l, InterchangeGens.Plausible), "content_id,signal,score,model,ts", row =>
         {
             Assert.That(row.Score, Is.InRange(0.0, 1.0));
+            Assert.That(row.Signal, Does.Match("^[a-z0-9_]{1,64}$"));
             Assert.That(row.Ts is null || InterchangeGens.Plausible.Contains(row.Ts.Value), Is.True);
         });
 
     [Test]
     public void Labels_any_fields_parse_or_are_refused_with_a_reason() =>
-        ParsesOrIsRefusedWell(FileSchema.Labels, l => new LabelRowParser(l, InterchangeGens.Plausible), "account_id,label,source,ts", 4, row =>
+        ParsesOrIsRefusedWell(FileSchema.Labels, l => new LabelRowParser(l, InterchangeGens.Plausible), "account_id,label,source,ts", row =>
         {
             Assert.That(row.Label, Is.AnyOf(LabelRowParser.Abusive, LabelRowParser.Benign));
+            Assert.That(ExternalIds.Check(row.AccountId.AsSpan()), Is.EqualTo(IdFault.None));
             Assert.That(!ExternalIds.HasControlCharacter(row.Source.AsSpan()), Is.True);
+            Assert.That(row.Ts is null || InterchangeGens.Plausible.Contains(row.Ts.Value), Is.True);
         });
 
     [Test]
     public void Content_labels_any_fields_parse_or_are_refused_with_a_reason() =>
-        ParsesOrIsRefusedWell(FileSchema.ContentLabels, l => new ContentLabelRowParser(l, InterchangeGens.Plausible), "content_id,label,source,ts", 4, row =>
+        ParsesOrIsRefusedWell(FileSchema.ContentLabels, l => new ContentLabelRowParser(l, InterchangeGens.Plausible), "content_id,label,source,ts", row =>
         {
             Assert.That(ExternalIds.Check(row.ContentId.AsSpan()), Is.EqualTo(IdFault.None));
             Assert.That(row.Label, Does.Match("^[a-z0-9_]{1,64}$"));
