@@ -41,7 +41,8 @@ internal static class ClusterVerification
     /// The members a flagged cluster keeps where a self-tested detector vouches for it: those such detectors
     /// found, and those two independent witnesses saw. A member only a weaker detector placed there (a fan with
     /// one lockstep tie to the brigade under its creator's posts) has no evidence of its own and is not pulled
-    /// in. Null keeps every member: the cluster passed because independent witnesses agree.
+    /// in, unless that detector's group is mostly members vouched for (it found the same campaign). Null keeps
+    /// every member: the cluster passed because independent witnesses agree.
     /// </summary>
     public static HashSet<int>? Vouched(IReadOnlyList<DetectedCluster> sources, VerificationOptions options)
     {
@@ -64,6 +65,16 @@ internal static class ClusterVerification
             }
         }
         kept.UnionWith(signals.Where(p => p.Value.Count >= 2).Select(p => p.Key));
+        // A weaker detector whose group is mostly members already vouched for found the same campaign, and
+        // speaks for the rest of its group; one whose group is mostly others found another crowd.
+        var vouched = kept.ToHashSet();
+        foreach (var source in sources.Where(s => !SelfTested(s, options)))
+        {
+            if (2 * source.Members.Count(vouched.Contains) >= source.Members.Length)
+            {
+                kept.UnionWith(source.Members);
+            }
+        }
         return kept;
     }
 

@@ -54,17 +54,21 @@ public sealed class ClusterVerificationTests
         var sources = new[]
         {
             Cluster("co_activity", brigade),
-            Cluster("lockstep", [.. brigade, .. fans, 20]),
+            Cluster("lockstep", [.. brigade, .. fans, 20, 30, 31, 32, 33]),
             Cluster("dense_block", fans),
             Cluster("creation_burst", [5, 20]),
         };
-        var candidate = new CandidateCluster([.. brigade, .. fans, 20], [.. brigade, .. fans, 20], sources, 0.99);
+        int[] all = [.. brigade, .. fans, 20, 30, 31, 32, 33];
+        var candidate = new CandidateCluster(all, all, sources, 0.99);
 
         var (kept, score, _) = CoordinationDetection.Verified([candidate], new VerificationOptions()).Single();
 
-        Assert.That(kept.Members, Is.EqualTo(new[] { 1, 2, 3, 4, 5, 20 }), "20: lockstep and creation_burst are two signals");
+        Assert.That(kept.Members, Is.EqualTo(new[] { 1, 2, 3, 4, 5, 20 }), "20: lockstep and creation_burst are two signals; lockstep's group is mostly others");
         Assert.That(kept.Core, Is.EqualTo(kept.Members));
         Assert.That(score, Is.EqualTo(0.99));
+        // A pod: the reciprocal test finds its core, lockstep the same pod and one more member, who stays.
+        var pod = new CandidateCluster([1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6], [Cluster("reciprocal_engagement", [1, 2, 3, 4, 5]), Cluster("lockstep", [1, 2, 3, 4, 5, 6])], 0.99);
+        Assert.That(CoordinationDetection.Verified([pod], new VerificationOptions()).Single().Candidate.Members, Is.EqualTo(new[] { 1, 2, 3, 4, 5, 6 }));
         var agreeing = new CandidateCluster([1, 2, 3, 9], [1, 2, 3, 9], [Cluster("lockstep", [1, 2, 3, 9]), Cluster("creation_burst", [1, 2, 3])], 0.99);
         Assert.That(CoordinationDetection.Verified([agreeing], new VerificationOptions()).Single().Candidate.Members, Is.EqualTo(new[] { 1, 2, 3, 9 }), "no self-tested witness: agreement vouches for the group");
     }
