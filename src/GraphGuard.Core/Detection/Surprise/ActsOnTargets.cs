@@ -113,23 +113,10 @@ internal sealed class ActsOnTargets
                 Account[at++] = account;
             }
         }
+        // In-edges are ordered by time, then neighbour (InteractionGraph), and account indices follow node order:
+        // the acts are already sorted by time, then account.
         var from = TargetStart[target];
         var count = at - from;
-        // In-edges come in time order; equal times are ordered by account so that meetings are read the same way each run.
-        Array.Sort(Time, Account, from, count);
-        for (var p = from; p < at; p++)
-        {
-            if (p + 1 < at && Time[p + 1] == Time[p])
-            {
-                var end = p + 1;
-                while (end < at && Time[end] == Time[p])
-                {
-                    end++;
-                }
-                Array.Sort(Account, p, end - p);
-                p = end - 1;
-            }
-        }
         Array.Fill(Target, target, from, count);
         var followers = count >= 2 ? owners.Of(target) : null;
         for (var p = from; p < at; p++)
