@@ -7,12 +7,16 @@ public sealed partial class CoActivityDetector
     /// kind of target and account the summed crowds of its acts other than itself: the null's exposure. Acts in
     /// a crowd over the scale's cap are left out of both, so exposure and meetings count the same windows.
     /// </summary>
-    private sealed record Crowd(int[] Size, long[][] PerAccount);
+    private sealed record Crowd(int Window, int Cap, int[] Size, long[][] PerAccount)
+    {
+        /// <summary>Whether the act at <paramref name="position"/> sits in a crowd small enough to count at this scale.</summary>
+        public bool Counts(int position) => Size[position] <= Cap;
+    }
 
     private Crowd Crowds(ActsOnTargets acts, byte[] kinds, int scale)
     {
         var window = _options.Scales[scale];
-        var cap = MaxCrowd(scale);
+        var cap = _options.MaxCrowd[Math.Min(scale, _options.MaxCrowd.Count - 1)];
         var size = new int[acts.Count];
         Parallel.For(0, acts.TargetStart.Length - 1, target =>
         {
@@ -46,10 +50,8 @@ public sealed partial class CoActivityDetector
                 }
             }
         });
-        return new Crowd(size, perAccount);
+        return new Crowd(window, cap, size, perAccount);
     }
-
-    private int MaxCrowd(int scale) => _options.MaxCrowd[Math.Min(scale, _options.MaxCrowd.Count - 1)];
 
     /// <summary>
     /// Every pair's meetings at every scale, each pair read from its lower account, judged against the nulls:
@@ -72,12 +74,12 @@ public sealed partial class CoActivityDetector
                     {
                         continue;
                     }
-                    var surprise = Surprise(c, exposures[s], a, b, reactions, _options.Scales[s], threshold);
+                    var surprise = Surprise(c, exposures[s], a, b, reactions, crowds[s].Window, threshold);
                     local.Best[a] = Math.Max(local.Best[a], (float)(surprise / threshold));
                     local.Best[b] = Math.Max(local.Best[b], (float)(surprise / threshold));
                     if (surprise >= threshold)
                     {
-                        local.Ties.Add((s, new Tie(a, b, surprise, _options.Scales[s], c.All)));
+                        local.Ties.Add((s, new Tie(a, b, surprise, crowds[s].Window, c.All)));
                     }
                 }
                 local.Partners[s].Clear();
@@ -133,9 +135,9 @@ public sealed partial class CoActivityDetector
                 var widest = 0;
                 for (var s = 0; s < scales; s++)
                 {
-                    if (crowds[s].Size[p] <= MaxCrowd(s))
+                    if (crowds[s].Counts(p))
                     {
-                        widest = Math.Max(widest, _options.Scales[s]);
+                        widest = Math.Max(widest, crowds[s].Window);
                     }
                 }
                 if (widest == 0)
@@ -152,11 +154,11 @@ public sealed partial class CoActivityDetector
                     var (first, second) = q < p ? (q, p) : (p, q);
                     for (var s = 0; s < scales; s++)
                     {
-                        if (apart <= _options.Scales[s] && crowds[s].Size[p] <= MaxCrowd(s) && crowds[s].Size[q] <= MaxCrowd(s))
+                        if (apart <= crowds[s].Window && crowds[s].Counts(p) && crowds[s].Counts(q))
                         {
                             if (inOrder)
                             {
-                                Record(acts, s, first, second, acts.Account[q], onContent, local);
+                                Record(acts, s, crowds[s].Window, first, second, acts.Account[q], onContent, local);
                             }
                             else
                             {
@@ -171,7 +173,7 @@ public sealed partial class CoActivityDetector
                 local.Found[s].Sort();
                 foreach (var (first, second) in local.Found[s])
                 {
-                    Record(acts, s, first, second, acts.Account[first] == a ? acts.Account[second] : acts.Account[first], onContent, local);
+                    Record(acts, s, crowds[s].Window, first, second, acts.Account[first] == a ? acts.Account[second] : acts.Account[first], onContent, local);
                 }
             }
             run = end;
@@ -179,9 +181,9 @@ public sealed partial class CoActivityDetector
     }
 
     /// <summary>Counts a meeting with <paramref name="b"/> unless it repeats one on this target or both had long followed its owner.</summary>
-    private void Record(ActsOnTargets acts, int scale, int first, int second, int b, bool onContent, Meetings local)
+    private void Record(ActsOnTargets acts, int scale, int window, int first, int second, int b, bool onContent, Meetings local)
     {
-        if (!local.Again(scale, b, acts.Time[first], 2 * _options.Scales[scale]))
+        if (!local.Again(scale, b, acts.Time[first], 2 * window))
         {
             var limit = acts.Time[first] - PriorFollowSeconds;
             if (acts.FollowedOwner[first] > limit || acts.FollowedOwner[second] > limit)
