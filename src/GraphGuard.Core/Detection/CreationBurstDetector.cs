@@ -1,3 +1,4 @@
+using GraphGuard.Core.Domain;
 using GraphGuard.Core.Graph;
 
 namespace GraphGuard.Core.Detection;
@@ -30,7 +31,7 @@ public sealed class CreationBurstDetector(CreationBurstOptions options) : IDetec
                 continue;
             }
             Users(input, entity, users);
-            var cap = graph.Kind(entity) == Domain.EntityKind.Ip ? options.MaxAccountsPerAddress : options.MaxAccountsPerDevice;
+            var cap = graph.Kind(entity).IsPersonal() ? options.MaxAccountsPerDevice : options.MaxAccountsPerAddress;
             if (users.Count < 2 || users.Count > cap)
             {
                 continue;

@@ -25,12 +25,8 @@ public sealed record ProjectionOptions
     public int MaxAccountsPerDevice { get; init; } = 500;
 
     /// <summary>The hub cap of a context of <paramref name="kind"/>.</summary>
-    public int MaxAccounts(EntityKind kind) => kind switch
-    {
-        EntityKind.Content => MaxAccountsPerContent,
-        EntityKind.Device or EntityKind.Phone or EntityKind.Payment => MaxAccountsPerDevice,
-        _ => MaxAccountsPerInfrastructure,
-    };
+    public int MaxAccounts(EntityKind kind) =>
+        kind == EntityKind.Content ? MaxAccountsPerContent : kind.IsPersonal() ? MaxAccountsPerDevice : MaxAccountsPerInfrastructure;
 
     /// <summary>The hub cap for content, lower because content is far more numerous.</summary>
     public int MaxAccountsPerContent { get; init; } = 100;
