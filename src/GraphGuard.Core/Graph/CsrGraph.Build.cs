@@ -51,16 +51,7 @@ public sealed partial class CsrGraph
         {
             throw new ArgumentException($"edge {bad} ({edges.Source(bad)} -> {edges.Target(bad)}) names a node outside 0..{nodeCount - 1}");
         }
-        var offsets = new long[nodeCount + 1];
-        for (var v = 0; v < nodeCount; v++)
-        {
-            var at = offsets[v];
-            for (var r = 0; r < ranges; r++)
-            {
-                (cursors[r][v], at) = (at, at + cursors[r][v]);
-            }
-            offsets[v + 1] = at;
-        }
+        var offsets = LayOut(cursors, nodeCount);
         var targets = NativeArray<int>.Uninitialized(offsets[nodeCount]);
         var weights = options.Weighted ? NativeArray<float>.Uninitialized(offsets[nodeCount]) : null;
         Parallel.For(0, ranges, r =>
@@ -94,6 +85,25 @@ public sealed partial class CsrGraph
         SortNeighbourhoods(offsets, targets, weights);
         var graph = new CsrGraph(offsets, targets, weights);
         return options.MergeDuplicates ? graph.MergeDuplicateEdges() : graph;
+    }
+
+    /// <summary>
+    /// Offsets of a counting sort split over ranges: each node's slots hold the ranges' entries one range after
+    /// another. Turns each range's counts into its cursors, where that range's first entry for each node goes.
+    /// </summary>
+    private static long[] LayOut(long[][] counts, int nodeCount)
+    {
+        var offsets = new long[nodeCount + 1];
+        for (var v = 0; v < nodeCount; v++)
+        {
+            var at = offsets[v];
+            foreach (var count in counts)
+            {
+                (count[v], at) = (at, at + count[v]);
+            }
+            offsets[v + 1] = at;
+        }
+        return offsets;
     }
 
     private static void SortNeighbourhoods(long[] offsets, NativeArray<int> targets, NativeArray<float>? weights)
@@ -217,16 +227,7 @@ public sealed partial class CsrGraph
                 }
             }
         });
-        var offsets = new long[n + 1];
-        for (var v = 0; v < n; v++)
-        {
-            var at = offsets[v];
-            for (var r = 0; r < ranges; r++)
-            {
-                (cursors[r][v], at) = (at, at + cursors[r][v]);
-            }
-            offsets[v + 1] = at;
-        }
+        var offsets = LayOut(cursors, n);
         var targets = NativeArray<int>.Uninitialized(EdgeCount);
         var weights = _weights is null ? null : NativeArray<float>.Uninitialized(EdgeCount);
         Parallel.For(0, ranges, r =>
